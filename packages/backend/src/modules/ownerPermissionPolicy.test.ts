@@ -1,0 +1,77 @@
+import {
+  AuthorizeResult,
+  createPermission,
+} from '@backstage/plugin-permission-common';
+import { PolicyQueryUser } from '@backstage/plugin-permission-node';
+import {
+  catalogEntityDeletePermission,
+  catalogEntityReadPermission,
+  catalogLocationCreatePermission,
+} from '@backstage/plugin-catalog-common/alpha';
+import { OwnerPermissionPolicy } from './ownerPermissionPolicy';
+
+const alice: PolicyQueryUser = {
+  token: 'token',
+  credentials: {} as PolicyQueryUser['credentials'],
+  identity: {
+    type: 'user',
+    userEntityRef: 'user:default/alice',
+    ownershipEntityRefs: ['user:default/alice', 'group:default/team-payments'],
+  },
+  info: {
+    userEntityRef: 'user:default/alice',
+    ownershipEntityRefs: ['user:default/alice', 'group:default/team-payments'],
+  },
+};
+
+describe('OwnerPermissionPolicy', () => {
+  const policy = new OwnerPermissionPolicy();
+
+  it('lets every signed-in user read', async () => {
+    const decision = await policy.handle(
+      { permission: catalogEntityReadPermission },
+      alice,
+    );
+    expect(decision).toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
+  it('lets only owners delete an entity, as a condition on ownership', async () => {
+    const decision = await policy.handle(
+      { permission: catalogEntityDeletePermission },
+      alice,
+    );
+    expect(decision).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        resourceType: 'catalog-entity',
+        params: {
+          claims: ['user:default/alice', 'group:default/team-payments'],
+        },
+      },
+    });
+  });
+
+  it('lets signed-in users create', async () => {
+    const decision = await policy.handle(
+      { permission: catalogLocationCreatePermission },
+      alice,
+    );
+    expect(decision.result).toBe(AuthorizeResult.ALLOW);
+  });
+
+  it('denies anything to a caller without a user', async () => {
+    const update = createPermission({
+      name: 'example.thing.update',
+      attributes: { action: 'update' },
+    });
+    expect((await policy.handle({ permission: update })).result).toBe(
+      AuthorizeResult.DENY,
+    );
+    expect(
+      (await policy.handle({ permission: catalogEntityReadPermission })).result,
+    ).toBe(AuthorizeResult.DENY);
+  });
+});

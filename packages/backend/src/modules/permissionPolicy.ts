@@ -1,0 +1,16 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { OwnerPermissionPolicy } from './ownerPermissionPolicy';
+
+export default createBackendModule({
+  pluginId: 'permission',
+  moduleId: 'owner-policy',
+  register(reg) {
+    reg.registerInit({
+      deps: { policy: policyExtensionPoint },
+      async init({ policy }) {
+        policy.setPolicy(new OwnerPermissionPolicy());
+      },
+    });
+  },
+});

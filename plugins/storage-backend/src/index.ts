@@ -1,0 +1,1 @@
+export { storagePlugin as default } from './plugin';

@@ -1,0 +1,1 @@
+export { storagePlugin, StoragePage } from './plugin';

@@ -1,0 +1,7 @@
+import { storagePlugin } from './plugin';
+
+describe('storage', () => {
+  it('should export plugin', () => {
+    expect(storagePlugin).toBeDefined();
+  });
+});

@@ -1,0 +1,125 @@
+# shellcheck shell=bash
+# Sourced by scripts/start.sh and scripts/test.sh. Installs what this machine
+# lacks (each install prints one "==> Installing" line) and never asks
+# anything: it must work the same on a laptop, a fresh VM and in CI.
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+TOOLCHAIN_DIR="$REPO_ROOT/.cache/toolchain"
+YARN_RELEASE="$(ls "$REPO_ROOT"/.yarn/releases/yarn-*.cjs | head -n 1)"
+
+say() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
+fail() { printf '\n\033[1;31m!!! %s\033[0m\n' "$*" >&2; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+node_major() {
+  node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0
+}
+
+# Backstage needs Node 22 or 24. When the system's Node is older, take Node 22
+# from the npm registry (the node-linux-<arch> package ships the binary and
+# its headers, which native modules such as better-sqlite3 compile against).
+ensure_node() {
+  if [ "$(node_major)" -ge 22 ]; then
+    return
+  fi
+  command -v npm >/dev/null || fail "Node.js and npm are needed to bootstrap (any version)."
+  local arch
+  case "$(uname -m)" in
+    x86_64) arch=x64 ;;
+    aarch64 | arm64) arch=arm64 ;;
+    *) fail "No Node 22 package for $(uname -m); install Node 22 or 24 yourself." ;;
+  esac
+  local pkg="node-linux-$arch"
+  local home="$TOOLCHAIN_DIR/node22/node_modules/$pkg"
+  if [ ! -x "$home/bin/node" ]; then
+    say "Installing Node 22 ($pkg from the npm registry; system Node is $(node --version 2>/dev/null || echo absent))"
+    npm install --prefix "$TOOLCHAIN_DIR/node22" --no-save --no-package-lock \
+      --no-audit --no-fund --loglevel=error "$pkg@22" >/dev/null
+  fi
+  export PATH="$home/bin:$PATH"
+  export npm_config_nodedir="$home"
+}
+
+# Yarn comes from the release committed in .yarn/releases: no corepack, no
+# global install. A shim on PATH lets tools that spawn `yarn` find it.
+ensure_yarn() {
+  mkdir -p "$TOOLCHAIN_DIR/bin"
+  printf '#!/bin/sh\nexec node "%s" "$@"\n' "$YARN_RELEASE" >"$TOOLCHAIN_DIR/bin/yarn"
+  chmod +x "$TOOLCHAIN_DIR/bin/yarn"
+  export PATH="$TOOLCHAIN_DIR/bin:$PATH"
+}
+
+ensure_dependencies() {
+  if [ -f "$REPO_ROOT/node_modules/.yarn-state.yml" ] &&
+    [ "$REPO_ROOT/node_modules/.yarn-state.yml" -nt "$REPO_ROOT/yarn.lock" ]; then
+    say "Checking dependencies (yarn install --immutable)"
+  else
+    say "Installing dependencies (yarn install --immutable; about 4 minutes from a cold cache)"
+  fi
+  (cd "$REPO_ROOT" && yarn install --immutable --inline-builds >"$TOOLCHAIN_DIR/yarn-install.log" 2>&1) ||
+    { tail -n 40 "$TOOLCHAIN_DIR/yarn-install.log"; fail "yarn install failed (full log: .cache/toolchain/yarn-install.log)"; }
+}
+
+ensure_toolchain() {
+  mkdir -p "$TOOLCHAIN_DIR"
+  ensure_node
+  ensure_yarn
+  ensure_dependencies
+}
+
+apt_install() {
+  say "Installing $* (Debian packages)"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+ensure_chromium() {
+  export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+  [ -x "$CHROMIUM_PATH" ] || apt_install chromium
+  [ -x "$CHROMIUM_PATH" ] || fail "Chromium not found at $CHROMIUM_PATH"
+}
+
+free_port() {
+  node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+}
+
+# A private PostgreSQL for the store tests: its own data directory, a free
+# port on 127.0.0.1, stopped when the calling script exits. An existing
+# server can be used instead by setting STORAGE_TEST_POSTGRES_URL.
+ensure_postgres() {
+  if [ -n "${STORAGE_TEST_POSTGRES_URL:-}" ]; then
+    return
+  fi
+  local bindir
+  bindir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+  if [ -z "$bindir" ] || [ ! -x "$bindir/initdb" ]; then
+    apt_install postgresql
+    bindir="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+  fi
+  local port dir runas=()
+  port="$(free_port)"
+  dir="$(mktemp -d /tmp/storage-test-pg.XXXXXX)"
+  # initdb refuses to run as root: run the server as the postgres user then.
+  if [ "$(id -u)" = 0 ]; then
+    chown postgres: "$dir"
+    runas=(su postgres -s /bin/sh -c)
+  else
+    runas=(sh -c)
+  fi
+  say "Starting PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') for the store tests on 127.0.0.1:$port"
+  "${runas[@]}" "'$bindir/initdb' -D '$dir/data' -A trust -U postgres >'$dir/initdb.log' 2>&1" ||
+    fail "initdb failed: $(cat "$dir/initdb.log")"
+  "${runas[@]}" "'$bindir/pg_ctl' -D '$dir/data' -l '$dir/server.log' -w -o \"-c listen_addresses=127.0.0.1 -p $port -k '$dir' -c fsync=off -c full_page_writes=off\" start >/dev/null" ||
+    fail "PostgreSQL did not start: $(cat "$dir/server.log")"
+  POSTGRES_STOP=("${runas[@]}" "'$bindir/pg_ctl' -D '$dir/data' -m fast stop >/dev/null 2>&1; rm -rf '$dir'")
+  export STORAGE_TEST_POSTGRES_URL="postgresql://postgres@127.0.0.1:$port"
+}
+
+stop_postgres() {
+  if [ -n "${POSTGRES_STOP+x}" ]; then
+    "${POSTGRES_STOP[@]}" || true
+  fi
+}
