@@ -1,19 +1,9 @@
-/***/
 /**
- * Common functionalities for the storage plugin.
+ * The pure core of the EKS storage plugins: request model, driver catalogue,
+ * validator, renderer, cost estimate, diagnosis and permissions.
  *
  * @packageDocumentation
  */
 
-/**
- * In this package you might for example declare types that are common
- * between the frontend and backend plugin packages.
- */
-export type CommonType = {
-  field: string;
-};
-
-/**
- * Or you might declare some common constants.
- */
-export const COMMON_CONSTANT = 1;
+export * from './quantity';
+export * from './catalogue';

@@ -1,0 +1,7 @@
+export {
+  parseQuantity,
+  formatQuantity,
+  toGiB,
+  gibToQuantity,
+  GIB,
+} from './quantity';
