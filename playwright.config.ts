@@ -1,66 +1,78 @@
-/*
- * Copyright 2023 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
-
 import { defineConfig } from '@playwright/test';
-import { generateProjects } from '@backstage/e2e-test-utils/playwright';
+import { execFileSync } from 'node:child_process';
 
-/**
- * See https://playwright.dev/docs/test-configuration.
- */
+// Playwright loads this file in its runner and again in every worker; the
+// ports are chosen once and handed down through the environment.
+function freePort(): string {
+  return execFileSync(process.execPath, [
+    '-e',
+    'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{process.stdout.write(String(s.address().port));s.close()})',
+  ]).toString();
+}
+process.env.E2E_APP_PORT ??= freePort();
+process.env.E2E_BACKEND_PORT ??= freePort();
+
+const appUrl = `http://127.0.0.1:${process.env.E2E_APP_PORT}`;
+const backendUrl = `http://127.0.0.1:${process.env.E2E_BACKEND_PORT}`;
+
+// The demo's own config, moved to private ports on the loopback interface.
+const serverEnv = {
+  APP_CONFIG_app_baseUrl: appUrl,
+  APP_CONFIG_app_listen_host: '127.0.0.1',
+  APP_CONFIG_backend_baseUrl: backendUrl,
+  APP_CONFIG_backend_listen_host: '127.0.0.1',
+  APP_CONFIG_backend_listen_port: process.env.E2E_BACKEND_PORT,
+  APP_CONFIG_backend_cors_origin: appUrl,
+  NODE_ENV: 'development',
+  BROWSER: 'none',
+};
+
 export default defineConfig({
-  timeout: 60_000,
-
-  expect: {
-    timeout: 5_000,
-  },
-
-  // Run your local dev server before starting the tests
-  webServer: process.env.CI
-    ? []
-    : [
-        {
-          command: 'yarn start app',
-          port: 3000,
-          reuseExistingServer: true,
-          timeout: 60_000,
-        },
-        {
-          command: 'yarn start backend',
-          port: 7007,
-          reuseExistingServer: true,
-          timeout: 60_000,
-        },
-      ],
-
+  testDir: 'packages/app/e2e-tests',
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
   forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 1,
+  reporter: [['list']],
+  outputDir: 'test-results/e2e',
 
-  retries: process.env.CI ? 2 : 0,
-
-  reporter: [['html', { open: 'never', outputFolder: 'e2e-test-report' }]],
+  webServer: [
+    {
+      command: 'yarn workspace backend start',
+      url: `${backendUrl}/.backstage/health/v1/readiness`,
+      env: serverEnv,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: 'yarn workspace app start',
+      url: appUrl,
+      env: serverEnv,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 
   use: {
-    actionTimeout: 0,
-    baseURL:
-      process.env.PLAYWRIGHT_URL ??
-      (process.env.CI ? 'http://localhost:7007' : 'http://localhost:3000'),
+    baseURL: appUrl,
     screenshot: 'only-on-failure',
-    trace: 'on-first-retry',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
   },
-
-  outputDir: 'node_modules/.cache/e2e-test-results',
-
-  projects: generateProjects(), // Find all packages with e2e-test folders
 });

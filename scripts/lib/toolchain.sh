@@ -88,9 +88,10 @@ free_port() {
 
 # A private PostgreSQL for the store tests: its own data directory, a free
 # port on 127.0.0.1, stopped when the calling script exits. An existing
-# server can be used instead by setting STORAGE_TEST_POSTGRES_URL.
+# server is used instead when BACKSTAGE_TEST_DATABASE_POSTGRES<version>_CONNECTION_STRING
+# is set, as Backstage's TestDatabases reads it.
 ensure_postgres() {
-  if [ -n "${STORAGE_TEST_POSTGRES_URL:-}" ]; then
+  if env | grep -q '^BACKSTAGE_TEST_DATABASE_POSTGRES[0-9]*_CONNECTION_STRING='; then
     return
   fi
   local bindir
@@ -99,7 +100,8 @@ ensure_postgres() {
     apt_install postgresql
     bindir="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
   fi
-  local port dir runas=()
+  local port dir major runas=()
+  major="$("$bindir/postgres" --version | awk '{print $3}' | cut -d. -f1)"
   port="$(free_port)"
   dir="$(mktemp -d /tmp/storage-test-pg.XXXXXX)"
   # initdb refuses to run as root: run the server as the postgres user then.
@@ -115,7 +117,7 @@ ensure_postgres() {
   "${runas[@]}" "'$bindir/pg_ctl' -D '$dir/data' -l '$dir/server.log' -w -o \"-c listen_addresses=127.0.0.1 -p $port -k '$dir' -c fsync=off -c full_page_writes=off\" start >/dev/null" ||
     fail "PostgreSQL did not start: $(cat "$dir/server.log")"
   POSTGRES_STOP=("${runas[@]}" "'$bindir/pg_ctl' -D '$dir/data' -m fast stop >/dev/null 2>&1; rm -rf '$dir'")
-  export STORAGE_TEST_POSTGRES_URL="postgresql://postgres@127.0.0.1:$port"
+  export "BACKSTAGE_TEST_DATABASE_POSTGRES${major}_CONNECTION_STRING=postgresql://postgres@127.0.0.1:$port"
 }
 
 stop_postgres() {

@@ -35,5 +35,7 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@eks-storage/backstage-plugin-storage-backend'));
-backend.add(import('@eks-storage/backstage-plugin-scaffolder-backend-module-storage'));
+backend.add(
+  import('@eks-storage/backstage-plugin-scaffolder-backend-module-storage'),
+);
 backend.start();

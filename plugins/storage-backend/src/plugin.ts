@@ -2,11 +2,12 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { createRouter } from './router';
-import { todoListServiceRef } from './services/TodoListService';
+import { applyDatabaseMigrations } from './database/migrations';
+import { createRouter } from './service/router';
 
 /**
- * storagePlugin backend plugin
+ * The storage backend plugin: storage requests, their approval and apply,
+ * and live tracking of the claims in the clusters.
  *
  * @public
  */
@@ -17,14 +18,13 @@ export const storagePlugin = createBackendPlugin({
       deps: {
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
-        todoList: todoListServiceRef,
+        logger: coreServices.logger,
+        database: coreServices.database,
       },
-      async init({ httpAuth, httpRouter, todoList }) {
+      async init({ httpAuth, httpRouter, logger, database }) {
+        const client = await applyDatabaseMigrations(database);
         httpRouter.use(
-          await createRouter({
-            httpAuth,
-            todoList,
-          }),
+          await createRouter({ httpAuth, logger, database: client }),
         );
       },
     });

@@ -1,11 +1,17 @@
 import { createDevApp } from '@backstage/dev-utils';
-import { storagePlugin, StoragePage } from '../src/plugin';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { EntityStorageContent, storagePlugin } from '../src';
+import { paymentsApiEntity } from '../src/__testUtils__/paymentsApiEntity';
 
 createDevApp()
   .registerPlugin(storagePlugin)
   .addPage({
-    element: <StoragePage />,
-    title: 'Root Page',
+    title: 'Storage tab',
     path: '/storage',
+    element: (
+      <EntityProvider entity={paymentsApiEntity}>
+        <EntityStorageContent />
+      </EntityProvider>
+    ),
   })
   .render();

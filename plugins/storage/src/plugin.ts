@@ -2,21 +2,24 @@ import {
   createPlugin,
   createRoutableExtension,
 } from '@backstage/core-plugin-api';
+import { entityContentRouteRef } from './routes';
 
-import { rootRouteRef } from './routes';
-
+/** Self-service Kubernetes storage on EKS. */
 export const storagePlugin = createPlugin({
   id: 'storage',
   routes: {
-    root: rootRouteRef,
+    entityContent: entityContentRouteRef,
   },
 });
 
-export const StoragePage = storagePlugin.provide(
+/** The Storage tab of an entity page. */
+export const EntityStorageContent = storagePlugin.provide(
   createRoutableExtension({
-    name: 'StoragePage',
+    name: 'EntityStorageContent',
     component: () =>
-      import('./components/ExampleComponent').then(m => m.ExampleComponent),
-    mountPoint: rootRouteRef,
+      import('./components/EntityStorageContent').then(
+        m => m.EntityStorageContent,
+      ),
+    mountPoint: entityContentRouteRef,
   }),
 );

@@ -1,5 +1,6 @@
 import { createRouteRef } from '@backstage/core-plugin-api';
 
-export const rootRouteRef = createRouteRef({
-  id: 'storage',
+/** The entity's Storage tab. */
+export const entityContentRouteRef = createRouteRef({
+  id: 'storage:entity-content',
 });

@@ -3,6 +3,7 @@ import {
   createPermission,
 } from '@backstage/plugin-permission-common';
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import {
   catalogEntityDeletePermission,
   catalogEntityReadPermission,
@@ -10,22 +11,17 @@ import {
 } from '@backstage/plugin-catalog-common/alpha';
 import { OwnerPermissionPolicy } from './ownerPermissionPolicy';
 
+const ownership = ['user:default/alice', 'group:default/team-payments'];
+const credentials = mockCredentials.user('user:default/alice');
 const alice: PolicyQueryUser = {
-  token: 'token',
-  credentials: {} as PolicyQueryUser['credentials'],
-  identity: {
-    type: 'user',
-    userEntityRef: 'user:default/alice',
-    ownershipEntityRefs: ['user:default/alice', 'group:default/team-payments'],
-  },
-  info: {
-    userEntityRef: 'user:default/alice',
-    ownershipEntityRefs: ['user:default/alice', 'group:default/team-payments'],
-  },
+  credentials,
+  info: { userEntityRef: 'user:default/alice', ownershipEntityRefs: ownership },
 };
 
 describe('OwnerPermissionPolicy', () => {
-  const policy = new OwnerPermissionPolicy();
+  const policy = new OwnerPermissionPolicy(
+    mockServices.userInfo({ ownershipEntityRefs: ownership }),
+  );
 
   it('lets every signed-in user read', async () => {
     const decision = await policy.handle(
@@ -47,9 +43,7 @@ describe('OwnerPermissionPolicy', () => {
       conditions: {
         rule: 'IS_ENTITY_OWNER',
         resourceType: 'catalog-entity',
-        params: {
-          claims: ['user:default/alice', 'group:default/team-payments'],
-        },
+        params: { claims: ownership },
       },
     });
   });

@@ -1,3 +1,4 @@
+import { UserInfoService } from '@backstage/backend-plugin-api';
 import {
   AuthorizeResult,
   isResourcePermission,
@@ -18,6 +19,8 @@ import {
  * catalog entities they own. Anonymous callers may do nothing.
  */
 export class OwnerPermissionPolicy implements PermissionPolicy {
+  constructor(private readonly userInfo: UserInfoService) {}
+
   async handle(
     request: PolicyQuery,
     user?: PolicyQueryUser,
@@ -30,11 +33,12 @@ export class OwnerPermissionPolicy implements PermissionPolicy {
       return { result: AuthorizeResult.ALLOW };
     }
     if (isResourcePermission(permission, 'catalog-entity')) {
+      const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
+        user.credentials,
+      );
       return createCatalogConditionalDecision(
         permission,
-        catalogConditions.isEntityOwner({
-          claims: user.info.ownershipEntityRefs ?? [],
-        }),
+        catalogConditions.isEntityOwner({ claims: ownershipEntityRefs }),
       );
     }
     // Creating things (components from templates, locations) is open to

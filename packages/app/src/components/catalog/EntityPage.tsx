@@ -52,7 +52,7 @@ import {
 import {
   EntityStorageContent,
   isStorageAvailable,
-} from '@eks-storage/plugin-storage';
+} from '@eks-storage/backstage-plugin-storage';
 
 const cicdContent = (
   // This is an example of how you can implement your company's logic in entity page.
@@ -141,11 +141,7 @@ const serviceEntityPage = (
       {cicdContent}
     </EntityLayout.Route>
 
-    <EntityLayout.Route
-      path="/storage"
-      title="Storage"
-      if={isStorageAvailable}
-    >
+    <EntityLayout.Route path="/storage" title="Storage" if={isStorageAvailable}>
       <EntityStorageContent />
     </EntityLayout.Route>
 
@@ -183,11 +179,7 @@ const websiteEntityPage = (
       {cicdContent}
     </EntityLayout.Route>
 
-    <EntityLayout.Route
-      path="/storage"
-      title="Storage"
-      if={isStorageAvailable}
-    >
+    <EntityLayout.Route path="/storage" title="Storage" if={isStorageAvailable}>
       <EntityStorageContent />
     </EntityLayout.Route>
 

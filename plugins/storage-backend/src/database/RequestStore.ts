@@ -1,0 +1,89 @@
+/** What a request asks of a cluster. */
+export type RequestOperation =
+  | 'create'
+  | 'resize'
+  | 'snapshot'
+  | 'restore'
+  | 'delete';
+
+/**
+ * Where a request is in its life. Policy moves `submitted` to `approved` or
+ * `pending-approval`; the apply worker takes `approved` through `applying`
+ * to `applied` or `failed`.
+ */
+export type RequestStatus =
+  | 'submitted'
+  | 'pending-approval'
+  | 'approved'
+  | 'rejected'
+  | 'applying'
+  | 'applied'
+  | 'failed'
+  | 'cancelled';
+
+export interface NewStorageRequest {
+  id: string;
+  operation: RequestOperation;
+  entityRef: string;
+  cluster: string;
+  namespace: string;
+  claimName: string;
+  offeringId?: string;
+  spec: unknown;
+  requestedBy: string;
+}
+
+export interface StoredStorageRequest extends NewStorageRequest {
+  status: RequestStatus;
+  decidedBy?: string;
+  decisionReason?: string;
+  lastError?: string;
+  attempts: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RequestHistoryEntry {
+  fromStatus?: RequestStatus;
+  toStatus: RequestStatus;
+  reason?: string;
+  actor: string;
+  at: string;
+}
+
+export interface RequestTransition {
+  /** The statuses the request may be in; anything else leaves it alone. */
+  from: RequestStatus[];
+  to: RequestStatus;
+  actor: string;
+  reason?: string;
+  /** Set when `to` is a decision (approved or rejected). */
+  decidedBy?: string;
+  lastError?: string;
+}
+
+export interface RequestFilter {
+  entityRef?: string;
+  status?: RequestStatus[];
+}
+
+/** The database of requests: the source of truth for all storage work. */
+export interface RequestStore {
+  /**
+   * Stores a new request in status `submitted`. Idempotent by id: storing
+   * the same id again returns the stored request and changes nothing.
+   */
+  create(request: NewStorageRequest): Promise<StoredStorageRequest>;
+  get(id: string): Promise<StoredStorageRequest | undefined>;
+  list(filter?: RequestFilter): Promise<StoredStorageRequest[]>;
+  /**
+   * Moves a request from one of `from` to `to` atomically and records it in
+   * the history. Returns undefined when the request is not in one of `from`
+   * (another replica got there first), so callers can tell and step aside.
+   */
+  transition(
+    id: string,
+    transition: RequestTransition,
+  ): Promise<StoredStorageRequest | undefined>;
+  history(id: string): Promise<RequestHistoryEntry[]>;
+}

@@ -1,0 +1,1 @@
+export { EntityStorageContent } from './EntityStorageContent';

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The whole test suite, exactly as CI runs it: type-check, lint, unit and
+# integration tests (store tests on SQLite and PostgreSQL), benchmark smoke
+# runs and the browser tests. Installs whatever the machine lacks.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/toolchain.sh"
+cd "$REPO_ROOT"
+
+started=$(date +%s)
+trap 'stop_postgres' EXIT
+
+ensure_toolchain
+
+say "Type-checking (yarn tsc)"
+yarn tsc
+
+say "Linting (yarn lint:all, yarn prettier:check)"
+yarn lint:all
+yarn prettier:check
+
+ensure_postgres
+say "Unit and integration tests (Jest; SQLite and PostgreSQL)"
+CI=true yarn backstage-cli repo test --maxWorkers=2
+
+if [ -d bench ] && ls bench/*.bench.* >/dev/null 2>&1; then
+  say "Benchmarks in smoke mode"
+  yarn bench --smoke
+fi
+
+ensure_chromium
+say "Browser tests (Playwright with Debian's Chromium)"
+yarn test:e2e
+
+say "All tests passed in $(($(date +%s) - started)) s"
