@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 
+test.use({ viewport: { width: 1440, height: 900 } });
+
 test('a guest finds the example components and their Storage tab', async ({
   page,
 }, testInfo) => {
@@ -9,15 +11,21 @@ test('a guest finds the example components and their Storage tab', async ({
   await expect(enter).toBeVisible();
   await enter.click();
 
-  // The catalog lists the example components of both teams.
-  await expect(page.getByRole('heading', { name: /Catalog/ })).toBeVisible();
-  for (const name of ['payments-api', 'checkout-web', 'analytics-pipeline']) {
-    await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
+  // The guest belongs to team-payments, so the catalog opens on the two
+  // components that team owns; "All" adds the data team's one.
+  await expect(
+    page.getByRole('heading', { name: 'Online shop Catalog' }),
+  ).toBeVisible();
+  await expect(page.getByText('Owned Components (2)')).toBeVisible();
+  await page.getByRole('menuitem', { name: /^All/ }).click();
+  await expect(page.getByText('All Components (3)')).toBeVisible();
+  for (const title of ['Payments API', 'Checkout web', 'Analytics pipeline']) {
+    await expect(page.getByRole('link', { name: title })).toBeVisible();
   }
 
-  await page.getByRole('link', { name: 'payments-api', exact: true }).click();
+  await page.getByRole('link', { name: 'Payments API' }).click();
   await expect(
-    page.getByRole('heading', { name: 'payments-api' }),
+    page.getByRole('heading', { name: 'Payments API' }),
   ).toBeVisible();
 
   await page.getByRole('tab', { name: 'Storage' }).click();
