@@ -7,3 +7,6 @@
 
 export * from './quantity';
 export * from './catalogue';
+export * from './model';
+export * from './validation';
+export * from './render';

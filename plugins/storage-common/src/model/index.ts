@@ -1,0 +1,4 @@
+export * from './names';
+export * from './offering';
+export * from './request';
+export * from './exampleOfferings';

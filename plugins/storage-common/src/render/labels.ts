@@ -1,0 +1,55 @@
+import { parseEntityRef } from '../model/names';
+import { StorageOffering } from '../model/offering';
+import { StorageRequest } from '../model/request';
+
+/** Labels and annotations that tie a Kubernetes object to its request and entity. */
+export const KUBERNETES_ID_LABEL = 'backstage.io/kubernetes-id';
+export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
+export const MANAGED_BY_VALUE = 'backstage-storage';
+export const REQUEST_ID_LABEL = 'storage.backstage.io/request-id';
+export const OFFERING_LABEL = 'storage.backstage.io/offering';
+export const OWNER_ANNOTATION = 'storage.backstage.io/owner';
+export const OFFERING_ANNOTATION = 'storage.backstage.io/offering';
+export const EXPIRES_AT_ANNOTATION = 'storage.backstage.io/expires-at';
+/** The field manager for server-side apply of rendered objects. */
+export const FIELD_MANAGER = 'backstage-storage';
+
+/** 32-bit FNV-1a, as 8 hex digits: short, stable names without crypto APIs. */
+export function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/** The request's id, or a stable one derived from where the claim lives. */
+export function requestIdOf(request: StorageRequest): string {
+  return request.requestId ?? `r-${shortHash(`${request.cluster}/${request.namespace}/${request.claimName}`)}`;
+}
+
+/** The entity name, which the Kubernetes plugin matches against `backstage.io/kubernetes-id`. */
+export function kubernetesIdOf(entityRef: string): string {
+  return (parseEntityRef(entityRef)?.name ?? entityRef).slice(0, 63);
+}
+
+export function labelsFor(request: StorageRequest, offering?: StorageOffering): Record<string, string> {
+  return {
+    ...(offering?.labels ?? {}),
+    [KUBERNETES_ID_LABEL]: kubernetesIdOf(request.entityRef),
+    [MANAGED_BY_LABEL]: MANAGED_BY_VALUE,
+    [REQUEST_ID_LABEL]: requestIdOf(request),
+    ...(offering ? { [OFFERING_LABEL]: offering.id } : {}),
+  };
+}
+
+export function annotationsFor(request: StorageRequest, offering?: StorageOffering): Record<string, string> {
+  const expiresAt = 'expiresAt' in request ? request.expiresAt : undefined;
+  return {
+    ...(offering?.annotations ?? {}),
+    [OWNER_ANNOTATION]: request.entityRef,
+    ...(offering ? { [OFFERING_ANNOTATION]: offering.id } : {}),
+    ...(expiresAt ? { [EXPIRES_AT_ANNOTATION]: expiresAt } : {}),
+  };
+}
