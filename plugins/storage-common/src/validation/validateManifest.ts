@@ -99,7 +99,9 @@ function checkPersistentVolume(pv: Record<string, unknown>): Finding[] {
     findings.push(...checkQuantity(capacity, 'spec.capacity.storage').findings);
   }
   const volumeMode = readVolumeMode(path(pv, 'spec.volumeMode'));
-  findings.push(...checkModes(path(pv, 'spec.accessModes'), 'spec.accessModes', driver, volumeMode, stringRecord(path(pv, 'spec.csi.volumeAttributes'))));
+  // A pre-existing EBS volume's type is not in the PV: allow what io2 (multi-attach) allows.
+  const classParameters = driver === 'ebs' ? { type: 'io2' } : stringRecord(path(pv, 'spec.csi.volumeAttributes'));
+  findings.push(...checkModes(path(pv, 'spec.accessModes'), 'spec.accessModes', driver, volumeMode, classParameters));
   if (!isRecord(path(pv, 'spec.csi'))) {
     findings.push(finding('pv-not-csi', 'spec', 'This PersistentVolume does not use a CSI driver; the linter does not check it further', 'Use the CSI driver of the storage (ebs.csi.aws.com, efs.csi.aws.com, …).'));
     return findings;
