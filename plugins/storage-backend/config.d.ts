@@ -1,0 +1,61 @@
+export interface Config {
+  /** Self-service Kubernetes storage. Clusters come from `kubernetes.clusterLocatorMethods`. */
+  storage?: {
+    /**
+     * What the platform team offers. Each offering names a StorageClass that
+     * exists in the clusters (or "static" for pre-existing volumes).
+     */
+    offerings?: Array<{
+      /** Lower-case letters, digits and hyphens, e.g. `ebs-gp3`. */
+      id: string;
+      title: string;
+      description?: string;
+      driver: 'ebs' | 'efs' | 'fsx-lustre' | 's3' | 'ontap';
+      storageClassName: string;
+      /** The class's parameters, so the rules that depend on them can run. */
+      parameters?: { [key: string]: string };
+      accessModes: Array<
+        'ReadWriteOnce' | 'ReadOnlyMany' | 'ReadWriteMany' | 'ReadWriteOncePod'
+      >;
+      volumeModes?: Array<'Filesystem' | 'Block'>;
+      size: {
+        /** Kubernetes quantity, e.g. `1Gi`. */
+        min?: string;
+        max?: string;
+        default: string;
+      };
+      recommendedFor?: Array<
+        | 'database'
+        | 'message-broker'
+        | 'ci-workspace'
+        | 'shared-files'
+        | 'ml-scratch'
+        | 'logs-backup'
+      >;
+      allowVolumeExpansion?: boolean;
+      /** Extra labels and annotations for every claim of this offering. */
+      labels?: { [key: string]: string };
+      annotations?: { [key: string]: string };
+    }>;
+
+    /** Where requests may create claims. */
+    namespaces?: {
+      /**
+       * Namespaces an owner (group or user ref) may use besides the one in
+       * the entity's `backstage.io/kubernetes-namespace` annotation.
+       */
+      allow?: Array<{ owner: string; namespaces: string[] }>;
+      /** Never used, whatever an entity says. Defaults to the system namespaces. */
+      deny?: string[];
+    };
+
+    /** List prices for the cost estimate; the defaults are us-east-1's. */
+    prices?: {
+      region?: string;
+      /** When the prices were read, ISO date. */
+      date?: string;
+      /** USD per unit per month, by item, e.g. `ebs.gp3.gib: 0.08`. */
+      items?: { [item: string]: number };
+    };
+  };
+}
