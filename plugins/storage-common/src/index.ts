@@ -10,3 +10,5 @@ export * from './catalogue';
 export * from './model';
 export * from './validation';
 export * from './render';
+export * from './permissions';
+export * from './cost';

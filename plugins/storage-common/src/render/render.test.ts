@@ -120,7 +120,7 @@ spec:
       csi: { driver: 's3.csi.aws.com', volumeAttributes: { bucketName: 'team-logs' }, readOnly: true },
     });
     expect((pv.spec as { csi: { volumeHandle: string } }).csi.volumeHandle).toMatch(/^s3-postgres-data-[0-9a-f]{8}$/);
-    expect(pvc.spec?.storageClassName).toBe('');
+    expect(pvc.spec).toMatchObject({ storageClassName: '' });
   });
 
   it('renders EFS access points and FSx file systems statically', () => {
