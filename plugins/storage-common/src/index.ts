@@ -12,3 +12,4 @@ export * from './validation';
 export * from './render';
 export * from './permissions';
 export * from './cost';
+export * from './diagnosis';

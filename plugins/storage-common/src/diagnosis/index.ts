@@ -1,0 +1,2 @@
+export { diagnose } from './diagnose';
+export type { ClaimState, Diagnosis, DiagnosisInput, DiagnosisSeverity } from './types';
