@@ -46,14 +46,16 @@ export function verbOf(method: string, route: ResourceRoute, query: URLSearchPar
   }
 }
 
+/** The request's selectors; undefined where the request sets none. */
 export function selectorsOf(kind: ResourceKind, query: URLSearchParams, name?: string) {
   try {
+    const labelText = query.get('labelSelector')?.trim();
     const fieldText = [query.get('fieldSelector'), name ? `metadata.name=${name}` : undefined]
       .filter(Boolean)
       .join(',');
     return {
-      labelSelector: parseLabelSelector(query.get('labelSelector') ?? undefined),
-      fieldSelector: parseFieldSelector(fieldText, kind.kind),
+      labelSelector: labelText ? parseLabelSelector(labelText) : undefined,
+      fieldSelector: fieldText.trim() ? parseFieldSelector(fieldText, kind.kind) : undefined,
     };
   } catch (error) {
     if (error instanceof SelectorError) {

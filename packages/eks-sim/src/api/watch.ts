@@ -16,8 +16,8 @@ export interface WatchRequest {
   kind: ResourceKind;
   namespace?: string;
   resourceVersion?: string;
-  labelSelector: Selector;
-  fieldSelector: Selector;
+  labelSelector?: Selector;
+  fieldSelector?: Selector;
   allowBookmarks: boolean;
   timeoutSeconds?: number;
   asTable: boolean;
@@ -80,8 +80,8 @@ export class WatchHub {
     const matches = (object: K8sObject | undefined) =>
       object !== undefined &&
       (!namespace || object.metadata.namespace === namespace) &&
-      request.labelSelector(object) &&
-      request.fieldSelector(object);
+      (!request.labelSelector || request.labelSelector(object)) &&
+      (!request.fieldSelector || request.fieldSelector(object));
 
     const deliver = (event: StoreEvent) => {
       if (event.resource !== resource) return;
