@@ -17,7 +17,10 @@ export function main(argv: string[]): number {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        format: { type: 'string', default: 'text' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${USAGE}`);
@@ -31,16 +34,25 @@ export function main(argv: string[]): number {
   }
   try {
     if (command === 'lint') {
-      if (paths.length === 0) throw new Error('lint needs at least one file or folder');
+      if (paths.length === 0)
+        throw new Error('lint needs at least one file or folder');
       const results = lintFiles(paths);
-      console.log(json ? JSON.stringify(results, null, 2) : results.map(formatLintLine).join('\n'));
+      console.log(
+        json
+          ? JSON.stringify(results, null, 2)
+          : results.map(formatLintLine).join('\n'),
+      );
       return results.some(result => result.severity === 'error') ? 1 : 0;
     }
     if (command === 'explain') {
       const source = paths[0] ?? '-';
       const text = readFileSync(source === '-' ? 0 : source, 'utf8');
       const explanations = explainList(JSON.parse(text));
-      console.log(json ? JSON.stringify(explanations, null, 2) : explanations.map(formatExplanation).join('\n\n'));
+      console.log(
+        json
+          ? JSON.stringify(explanations, null, 2)
+          : explanations.map(formatExplanation).join('\n\n'),
+      );
       return explanations.some(e => e.severity === 'error') ? 1 : 0;
     }
   } catch (error) {

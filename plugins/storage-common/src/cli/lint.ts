@@ -19,7 +19,13 @@ export function collectFiles(paths: string[]): string[] {
   const files: string[] = [];
   for (const path of paths) {
     if (statSync(path).isDirectory()) {
-      files.push(...collectFiles(readdirSync(path).sort().map(entry => join(path, entry))));
+      files.push(
+        ...collectFiles(
+          readdirSync(path)
+            .sort()
+            .map(entry => join(path, entry)),
+        ),
+      );
     } else if (/\.ya?ml$/.test(path)) {
       files.push(path);
     }
@@ -32,7 +38,9 @@ export function lintFiles(paths: string[]): LintResult[] {
   const documents = collectFiles(paths).flatMap(file =>
     parseAllDocuments(readFileSync(file, 'utf8')).map(doc => ({
       file,
-      object: doc.errors.length ? { kind: undefined, parseError: doc.errors[0].message } : doc.toJS(),
+      object: doc.errors.length
+        ? { kind: undefined, parseError: doc.errors[0].message }
+        : doc.toJS(),
     })),
   );
   const context = manifestContextOf(documents.map(d => d.object));
@@ -40,9 +48,18 @@ export function lintFiles(paths: string[]): LintResult[] {
     .filter(d => d.object !== null && d.object !== undefined)
     .flatMap(({ file, object }) => {
       const kind = typeof object?.kind === 'string' ? object.kind : 'Unknown';
-      const name = typeof object?.metadata?.name === 'string' ? object.metadata.name : '';
+      const name =
+        typeof object?.metadata?.name === 'string' ? object.metadata.name : '';
       const findings: Finding[] = object?.parseError
-        ? [{ severity: 'error', field: '', code: 'yaml-syntax', message: String(object.parseError), fix: 'Fix the YAML syntax.' }]
+        ? [
+            {
+              severity: 'error',
+              field: '',
+              code: 'yaml-syntax',
+              message: String(object.parseError),
+              fix: 'Fix the YAML syntax.',
+            },
+          ]
         : validateManifest(object, context);
       return findings.map(finding => ({ file, kind, name, ...finding }));
     });

@@ -9,13 +9,24 @@ export const priceTableSchema = z.object({
   /** When these prices were read from the AWS price list (YYYY-MM-DD). */
   effectiveDate: z.string(),
   ebs: z.object({
-    gp3: z.object({ perGiBMonth: perMonth, perIopsMonth: perMonth, perMiBpsMonth: perMonth }),
+    gp3: z.object({
+      perGiBMonth: perMonth,
+      perIopsMonth: perMonth,
+      perMiBpsMonth: perMonth,
+    }),
     gp2: z.object({ perGiBMonth: perMonth }),
     io1: z.object({ perGiBMonth: perMonth, perIopsMonth: perMonth }),
     io2: z.object({
       perGiBMonth: perMonth,
       /** IOPS tiers, cheapest last; `upTo` null for the open-ended tier. */
-      iopsTiers: z.array(z.object({ upTo: z.number().positive().nullable(), perIopsMonth: perMonth })).min(1),
+      iopsTiers: z
+        .array(
+          z.object({
+            upTo: z.number().positive().nullable(),
+            perIopsMonth: perMonth,
+          }),
+        )
+        .min(1),
     }),
     st1: z.object({ perGiBMonth: perMonth }),
     sc1: z.object({ perGiBMonth: perMonth }),
@@ -70,23 +81,38 @@ export const DEFAULT_PRICES: PriceTable = {
 };
 
 /** Deep-merges a partial override (from config) onto the defaults, then validates it. */
-export function resolvePrices(override: unknown): { prices: PriceTable; errors: string[] } {
+export function resolvePrices(override: unknown): {
+  prices: PriceTable;
+  errors: string[];
+} {
   const merged = mergeDeep(DEFAULT_PRICES, override);
   const parsed = priceTableSchema.safeParse(merged);
   if (parsed.success) return { prices: parsed.data, errors: [] };
   return {
     prices: DEFAULT_PRICES,
-    errors: parsed.error.issues.map(issue => `storage.prices.${issue.path.join('.')}: ${issue.message}`),
+    errors: parsed.error.issues.map(
+      issue => `storage.prices.${issue.path.join('.')}: ${issue.message}`,
+    ),
   };
 }
 
 function mergeDeep(base: unknown, override: unknown): unknown {
   if (override === undefined || override === null) return base;
-  if (typeof base !== 'object' || base === null || Array.isArray(base) || typeof override !== 'object' || Array.isArray(override)) {
+  if (
+    typeof base !== 'object' ||
+    base === null ||
+    Array.isArray(base) ||
+    typeof override !== 'object' ||
+    Array.isArray(override)
+  ) {
     return override;
   }
-  const result: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-  for (const [key, value] of Object.entries(override as Record<string, unknown>)) {
+  const result: Record<string, unknown> = {
+    ...(base as Record<string, unknown>),
+  };
+  for (const [key, value] of Object.entries(
+    override as Record<string, unknown>,
+  )) {
     result[key] = mergeDeep(result[key], value);
   }
   return result;

@@ -3,7 +3,8 @@ import { DiagnosisInput } from './types';
 
 /** Milliseconds of a Kubernetes timestamp (Date from client-node, string from JSON). */
 export function timeOf(value: unknown): number | undefined {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? undefined : value.getTime();
   if (typeof value === 'string') {
     const ms = Date.parse(value);
     return Number.isNaN(ms) ? undefined : ms;
@@ -16,7 +17,12 @@ export function isoOf(ms: number | undefined): string | undefined {
 }
 
 export function eventTime(event: CoreV1Event): number | undefined {
-  return timeOf(event.lastTimestamp) ?? timeOf(event.eventTime) ?? timeOf(event.firstTimestamp) ?? timeOf(event.metadata?.creationTimestamp);
+  return (
+    timeOf(event.lastTimestamp) ??
+    timeOf(event.eventTime) ??
+    timeOf(event.firstTimestamp) ??
+    timeOf(event.metadata?.creationTimestamp)
+  );
 }
 
 /** The facts about one claim that the rules read, gathered once. */
@@ -36,44 +42,87 @@ function byTime(a: CoreV1Event, b: CoreV1Event): number {
 }
 
 export function gatherFacts(input: DiagnosisInput): ClaimFacts {
-  const name = input.pvc?.metadata?.name ?? input.pv?.spec?.claimRef?.name ?? '';
-  const namespace = input.pvc?.metadata?.namespace ?? input.pv?.spec?.claimRef?.namespace ?? 'default';
-  const events = Array.isArray(input.events) ? input.events.filter(e => e && typeof e === 'object') : [];
+  const name =
+    input.pvc?.metadata?.name ?? input.pv?.spec?.claimRef?.name ?? '';
+  const namespace =
+    input.pvc?.metadata?.namespace ??
+    input.pv?.spec?.claimRef?.namespace ??
+    'default';
+  const events = Array.isArray(input.events)
+    ? input.events.filter(e => e && typeof e === 'object')
+    : [];
   const pods = (Array.isArray(input.pods) ? input.pods : []).filter(
     pod =>
       pod?.metadata?.namespace === namespace &&
-      (pod.spec?.volumes ?? []).some(volume => volume?.persistentVolumeClaim?.claimName === name),
+      (pod.spec?.volumes ?? []).some(
+        volume => volume?.persistentVolumeClaim?.claimName === name,
+      ),
   );
   const podNames = new Set(pods.map(pod => pod.metadata?.name));
   const claimEvents = events
-    .filter(e => e.involvedObject?.kind === 'PersistentVolumeClaim' && e.involvedObject?.name === name && (e.involvedObject?.namespace ?? namespace) === namespace)
+    .filter(
+      e =>
+        e.involvedObject?.kind === 'PersistentVolumeClaim' &&
+        e.involvedObject?.name === name &&
+        (e.involvedObject?.namespace ?? namespace) === namespace,
+    )
     .sort(byTime);
   const podEvents = events
-    .filter(e => e.involvedObject?.kind === 'Pod' && podNames.has(e.involvedObject?.name) && (e.involvedObject?.namespace ?? namespace) === namespace)
+    .filter(
+      e =>
+        e.involvedObject?.kind === 'Pod' &&
+        podNames.has(e.involvedObject?.name) &&
+        (e.involvedObject?.namespace ?? namespace) === namespace,
+    )
     .sort(byTime);
-  const latest = Math.max(...events.map(e => eventTime(e) ?? 0), 0);
-  const now = timeOf(input.now) ?? (latest > 0 ? latest : undefined);
-  return { name, namespace, ref: `${namespace}/${name}`, claimEvents, podEvents, pods, now };
+  const newest = Math.max(...events.map(e => eventTime(e) ?? 0), 0);
+  const now = timeOf(input.now) ?? (newest > 0 ? newest : undefined);
+  return {
+    name,
+    namespace,
+    ref: `${namespace}/${name}`,
+    claimEvents,
+    podEvents,
+    pods,
+    now,
+  };
 }
 
 /** The latest event with one of these reasons. */
-export function latest(events: CoreV1Event[], ...reasons: string[]): CoreV1Event | undefined {
-  return [...events].reverse().find(event => reasons.includes(event.reason ?? ''));
+export function latest(
+  events: CoreV1Event[],
+  ...reasons: string[]
+): CoreV1Event | undefined {
+  return [...events]
+    .reverse()
+    .find(event => reasons.includes(event.reason ?? ''));
 }
 
 /** The latest event whose message matches. */
-export function latestMatching(events: CoreV1Event[], pattern: RegExp): CoreV1Event | undefined {
+export function latestMatching(
+  events: CoreV1Event[],
+  pattern: RegExp,
+): CoreV1Event | undefined {
   return [...events].reverse().find(event => pattern.test(event.message ?? ''));
 }
 
 export function quote(event: CoreV1Event | undefined): string {
-  return event?.message ? `Kubernetes reported (${event.reason ?? 'event'}): "${event.message.trim()}"` : '';
+  return event?.message
+    ? `Kubernetes reported (${
+        event.reason ?? 'event'
+      }): "${event.message.trim()}"`
+    : '';
 }
 
 export function podName(event: CoreV1Event): string {
   return event.involvedObject?.name ?? 'the pod';
 }
 
-export function minutesBetween(from: number | undefined, to: number | undefined): number | undefined {
-  return from === undefined || to === undefined ? undefined : (to - from) / 60000;
+export function minutesBetween(
+  from: number | undefined,
+  to: number | undefined,
+): number | undefined {
+  return from === undefined || to === undefined
+    ? undefined
+    : (to - from) / 60000;
 }

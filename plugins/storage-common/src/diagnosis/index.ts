@@ -1,2 +1,7 @@
 export { diagnose } from './diagnose';
-export type { ClaimState, Diagnosis, DiagnosisInput, DiagnosisSeverity } from './types';
+export type {
+  ClaimState,
+  Diagnosis,
+  DiagnosisInput,
+  DiagnosisSeverity,
+} from './types';

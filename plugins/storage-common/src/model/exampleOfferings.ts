@@ -1,4 +1,8 @@
-import { StorageOffering, StorageOfferingInput, storageOfferingSchema } from './offering';
+import {
+  StorageOffering,
+  StorageOfferingInput,
+  storageOfferingSchema,
+} from './offering';
 
 /**
  * A typical EKS platform's offerings: the same list the README shows as
@@ -11,7 +15,11 @@ export const EXAMPLE_OFFERING_INPUTS: readonly StorageOfferingInput[] = [
     description: 'One volume per pod, in the pod’s AZ. Databases and brokers.',
     driver: 'ebs',
     storageClassName: 'gp3',
-    parameters: { type: 'gp3', encrypted: 'true', 'csi.storage.k8s.io/fstype': 'ext4' },
+    parameters: {
+      type: 'gp3',
+      encrypted: 'true',
+      'csi.storage.k8s.io/fstype': 'ext4',
+    },
     accessModes: ['ReadWriteOnce', 'ReadWriteOncePod'],
     size: { min: '1Gi', max: '2Ti', default: '20Gi' },
     recommendedFor: ['database', 'message-broker'],
@@ -21,7 +29,12 @@ export const EXAMPLE_OFFERING_INPUTS: readonly StorageOfferingInput[] = [
     title: 'High-IOPS block storage (EBS io2)',
     driver: 'ebs',
     storageClassName: 'io2',
-    parameters: { type: 'io2', iopsPerGB: '50', allowAutoIOPSPerGBIncrease: 'true', encrypted: 'true' },
+    parameters: {
+      type: 'io2',
+      iopsPerGB: '50',
+      allowAutoIOPSPerGBIncrease: 'true',
+      encrypted: 'true',
+    },
     accessModes: ['ReadWriteOnce', 'ReadWriteOncePod', 'ReadWriteMany'],
     volumeModes: ['Filesystem', 'Block'],
     size: { min: '4Gi', max: '16Ti', default: '100Gi' },
@@ -32,7 +45,11 @@ export const EXAMPLE_OFFERING_INPUTS: readonly StorageOfferingInput[] = [
     title: 'Shared file system (EFS)',
     driver: 'efs',
     storageClassName: 'efs-sc',
-    parameters: { provisioningMode: 'efs-ap', fileSystemId: 'fs-0123456789abcdef0', directoryPerms: '700' },
+    parameters: {
+      provisioningMode: 'efs-ap',
+      fileSystemId: 'fs-0123456789abcdef0',
+      directoryPerms: '700',
+    },
     accessModes: ['ReadWriteMany', 'ReadWriteOnce'],
     size: { default: '1Gi' },
     recommendedFor: ['ci-workspace', 'shared-files'],
@@ -42,7 +59,11 @@ export const EXAMPLE_OFFERING_INPUTS: readonly StorageOfferingInput[] = [
     title: 'High-throughput scratch (FSx for Lustre SCRATCH_2)',
     driver: 'fsx-lustre',
     storageClassName: 'fsx-scratch',
-    parameters: { subnetId: 'subnet-0123456789abcdef0', securityGroupIds: 'sg-0123456789abcdef0', deploymentType: 'SCRATCH_2' },
+    parameters: {
+      subnetId: 'subnet-0123456789abcdef0',
+      securityGroupIds: 'sg-0123456789abcdef0',
+      deploymentType: 'SCRATCH_2',
+    },
     accessModes: ['ReadWriteMany'],
     size: { min: '1200Gi', max: '48000Gi', default: '1200Gi' },
     recommendedFor: ['ml-scratch'],
@@ -68,9 +89,8 @@ export const EXAMPLE_OFFERING_INPUTS: readonly StorageOfferingInput[] = [
   },
 ];
 
-export const EXAMPLE_OFFERINGS: readonly StorageOffering[] = EXAMPLE_OFFERING_INPUTS.map(input =>
-  storageOfferingSchema.parse(input),
-);
+export const EXAMPLE_OFFERINGS: readonly StorageOffering[] =
+  EXAMPLE_OFFERING_INPUTS.map(input => storageOfferingSchema.parse(input));
 
 /** An example offering by id (throws for an unknown id: for demos and tests only). */
 export function exampleOffering(id: string): StorageOffering {

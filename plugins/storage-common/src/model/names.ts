@@ -2,11 +2,14 @@
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const ENTITY_REF = /^(?:([A-Za-z0-9][-A-Za-z0-9_.]*):)?(?:([a-z0-9][-a-z0-9]*)\/)?([A-Za-z0-9][-A-Za-z0-9_.]*)$/;
+const ENTITY_REF =
+  /^(?:([A-Za-z0-9][-A-Za-z0-9_.]*):)?(?:([a-z0-9][-a-z0-9]*)\/)?([A-Za-z0-9][-A-Za-z0-9_.]*)$/;
 
 /** DNS-1123 label: namespaces and most names (≤ 63 characters). */
 export function isDns1123Label(value: unknown): boolean {
-  return typeof value === 'string' && value.length <= 63 && DNS1123_LABEL.test(value);
+  return (
+    typeof value === 'string' && value.length <= 63 && DNS1123_LABEL.test(value)
+  );
 }
 
 /** DNS-1123 subdomain: PVC, PV, StorageClass and snapshot names (≤ 253 characters). */
@@ -21,7 +24,9 @@ export function isDns1123Subdomain(value: unknown): boolean {
 
 /** A Kubernetes label value (≤ 63 characters, may be empty). */
 export function isLabelValue(value: unknown): boolean {
-  return typeof value === 'string' && value.length <= 63 && LABEL_VALUE.test(value);
+  return (
+    typeof value === 'string' && value.length <= 63 && LABEL_VALUE.test(value)
+  );
 }
 
 /** Why a name is not a DNS-1123 subdomain, in the API server's words. */

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { ACCESS_MODES, DRIVER_IDS, DRIVERS, VOLUME_MODES, WORKLOADS } from '../catalogue';
+import {
+  ACCESS_MODES,
+  DRIVER_IDS,
+  DRIVERS,
+  VOLUME_MODES,
+  WORKLOADS,
+} from '../catalogue';
 import { parseQuantity } from '../quantity';
 import { isDns1123Subdomain } from './names';
 
@@ -20,16 +26,24 @@ export const STATIC_STORAGE_CLASS = 'static';
 
 /** A storage offering as the platform team publishes it under `storage.offerings`. */
 export const storageOfferingSchema = z.object({
-  id: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be lower-case letters, digits and hyphens'),
+  id: z
+    .string()
+    .regex(
+      /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+      'must be lower-case letters, digits and hyphens',
+    ),
   title: z.string().min(1),
   description: z.string().default(''),
   driver: driverIdSchema,
   /** StorageClass to claim from, or "static" for pre-existing volumes. */
   storageClassName: z
     .string()
-    .refine(value => value === STATIC_STORAGE_CLASS || isDns1123Subdomain(value), {
-      message: 'must be a StorageClass name or "static"',
-    }),
+    .refine(
+      value => value === STATIC_STORAGE_CLASS || isDns1123Subdomain(value),
+      {
+        message: 'must be a StorageClass name or "static"',
+      },
+    ),
   /** The class's parameters, so rules that depend on them (EBS type, FSx deployment) can run. */
   parameters: z.record(z.string(), z.string()).default({}),
   accessModes: z.array(accessModeSchema).min(1),
@@ -58,7 +72,9 @@ export interface OfferingCapabilities {
   capacityUsed: boolean;
 }
 
-export function offeringCapabilities(offering: StorageOffering): OfferingCapabilities {
+export function offeringCapabilities(
+  offering: StorageOffering,
+): OfferingCapabilities {
   const rules = DRIVERS[offering.driver];
   const dynamic = offering.storageClassName !== STATIC_STORAGE_CLASS;
   return {
@@ -71,9 +87,10 @@ export function offeringCapabilities(offering: StorageOffering): OfferingCapabil
 }
 
 /** Parses the `storage.offerings` config array, reporting each bad entry by index. */
-export function parseOfferings(
-  value: unknown,
-): { offerings: StorageOffering[]; errors: string[] } {
+export function parseOfferings(value: unknown): {
+  offerings: StorageOffering[];
+  errors: string[];
+} {
   const result = z.array(z.unknown()).safeParse(value ?? []);
   if (!result.success) {
     return { offerings: [], errors: ['storage.offerings must be a list'] };
@@ -86,7 +103,11 @@ export function parseOfferings(
       offerings.push(parsed.data);
     } else {
       for (const issue of parsed.error.issues) {
-        errors.push(`storage.offerings[${index}].${issue.path.join('.')}: ${issue.message}`);
+        errors.push(
+          `storage.offerings[${index}].${issue.path.join('.')}: ${
+            issue.message
+          }`,
+        );
       }
     }
   });

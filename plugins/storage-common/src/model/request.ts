@@ -1,16 +1,30 @@
 import { z } from 'zod';
-import { accessModeSchema, quantitySchema, volumeModeSchema, workloadSchema } from './offering';
-import { isDns1123Label, isDns1123Subdomain, isLabelValue, parseEntityRef } from './names';
+import {
+  accessModeSchema,
+  quantitySchema,
+  volumeModeSchema,
+  workloadSchema,
+} from './offering';
+import {
+  isDns1123Label,
+  isDns1123Subdomain,
+  isLabelValue,
+  parseEntityRef,
+} from './names';
 
 const claimNameSchema = z.string().refine(isDns1123Subdomain, {
-  message: 'must be a DNS-1123 subdomain: lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters',
+  message:
+    'must be a DNS-1123 subdomain: lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters',
 });
 const namespaceSchema = z.string().refine(isDns1123Label, {
-  message: 'must be a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters',
+  message:
+    'must be a DNS-1123 label: lower-case letters, digits and "-", at most 63 characters',
 });
-const entityRefSchema = z.string().refine(value => parseEntityRef(value) !== undefined, {
-  message: 'must be an entity reference such as component:default/payments',
-});
+const entityRefSchema = z
+  .string()
+  .refine(value => parseEntityRef(value) !== undefined, {
+    message: 'must be an entity reference such as component:default/payments',
+  });
 
 /** Where the data of a new claim comes from. */
 export const volumeSourceSchema = z.discriminatedUnion('type', [
@@ -39,7 +53,12 @@ export type VolumeSource = z.infer<typeof volumeSourceSchema>;
 
 const requestBase = {
   /** Set by the backend when the request is stored; becomes the request-id label. */
-  requestId: z.string().refine(isLabelValue, { message: 'must be a valid label value (at most 63 characters)' }).optional(),
+  requestId: z
+    .string()
+    .refine(isLabelValue, {
+      message: 'must be a valid label value (at most 63 characters)',
+    })
+    .optional(),
   entityRef: entityRefSchema,
   cluster: z.string().min(1),
   namespace: namespaceSchema,
@@ -109,7 +128,9 @@ export type RequestOperation = StorageRequest['operation'];
 /** Requests that create a claim. */
 export type NewClaimRequest = CreateRequest | RestoreRequest;
 
-export function isNewClaimRequest(request: StorageRequest): request is NewClaimRequest {
+export function isNewClaimRequest(
+  request: StorageRequest,
+): request is NewClaimRequest {
   return request.operation === 'create' || request.operation === 'restore';
 }
 

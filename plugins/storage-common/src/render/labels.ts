@@ -26,7 +26,12 @@ export function shortHash(text: string): string {
 
 /** The request's id, or a stable one derived from where the claim lives. */
 export function requestIdOf(request: StorageRequest): string {
-  return request.requestId ?? `r-${shortHash(`${request.cluster}/${request.namespace}/${request.claimName}`)}`;
+  return (
+    request.requestId ??
+    `r-${shortHash(
+      `${request.cluster}/${request.namespace}/${request.claimName}`,
+    )}`
+  );
 }
 
 /** The entity name, which the Kubernetes plugin matches against `backstage.io/kubernetes-id`. */
@@ -34,7 +39,10 @@ export function kubernetesIdOf(entityRef: string): string {
   return (parseEntityRef(entityRef)?.name ?? entityRef).slice(0, 63);
 }
 
-export function labelsFor(request: StorageRequest, offering?: StorageOffering): Record<string, string> {
+export function labelsFor(
+  request: StorageRequest,
+  offering?: StorageOffering,
+): Record<string, string> {
   return {
     ...(offering?.labels ?? {}),
     [KUBERNETES_ID_LABEL]: kubernetesIdOf(request.entityRef),
@@ -44,7 +52,10 @@ export function labelsFor(request: StorageRequest, offering?: StorageOffering): 
   };
 }
 
-export function annotationsFor(request: StorageRequest, offering?: StorageOffering): Record<string, string> {
+export function annotationsFor(
+  request: StorageRequest,
+  offering?: StorageOffering,
+): Record<string, string> {
   const expiresAt = 'expiresAt' in request ? request.expiresAt : undefined;
   return {
     ...(offering?.annotations ?? {}),

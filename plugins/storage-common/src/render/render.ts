@@ -5,18 +5,34 @@ import type {
 } from '@kubernetes/client-node';
 import { DRIVERS, provisionerOf } from '../catalogue';
 import { STATIC_STORAGE_CLASS, StorageOffering } from '../model/offering';
-import { NewClaimRequest, StorageRequest, VolumeSource, sourceOf } from '../model/request';
+import {
+  NewClaimRequest,
+  StorageRequest,
+  VolumeSource,
+  sourceOf,
+} from '../model/request';
 import { annotationsFor, labelsFor, shortHash } from './labels';
 
 /** A VolumeSnapshot (snapshot.storage.k8s.io/v1); client-node has no type for this CRD. */
 export interface VolumeSnapshotObject {
   apiVersion: 'snapshot.storage.k8s.io/v1';
   kind: 'VolumeSnapshot';
-  metadata: { name: string; namespace: string; labels: Record<string, string>; annotations: Record<string, string> };
-  spec: { volumeSnapshotClassName?: string; source: { persistentVolumeClaimName: string } };
+  metadata: {
+    name: string;
+    namespace: string;
+    labels: Record<string, string>;
+    annotations: Record<string, string>;
+  };
+  spec: {
+    volumeSnapshotClassName?: string;
+    source: { persistentVolumeClaimName: string };
+  };
 }
 
-export type RenderedObject = V1PersistentVolumeClaim | V1PersistentVolume | VolumeSnapshotObject;
+export type RenderedObject =
+  | V1PersistentVolumeClaim
+  | V1PersistentVolume
+  | VolumeSnapshotObject;
 
 /**
  * The Kubernetes objects that carry out a request, in apply order (a static
@@ -24,7 +40,10 @@ export type RenderedObject = V1PersistentVolumeClaim | V1PersistentVolume | Volu
  * call, not an apply. `resize` renders only the fields a resize owns, to be
  * applied with its own field manager.
  */
-export function render(request: StorageRequest, offering: StorageOffering): RenderedObject[] {
+export function render(
+  request: StorageRequest,
+  offering: StorageOffering,
+): RenderedObject[] {
   switch (request.operation) {
     case 'create':
     case 'restore': {
@@ -52,12 +71,23 @@ export function render(request: StorageRequest, offering: StorageOffering): Rend
 }
 
 /** storageClassName of a rendered claim: "" for static binding (always for S3). */
-function storageClassNameFor(offering: StorageOffering, source: VolumeSource): string {
-  if (offering.driver === 's3' || offering.storageClassName === STATIC_STORAGE_CLASS) return '';
+function storageClassNameFor(
+  offering: StorageOffering,
+  source: VolumeSource,
+): string {
+  if (
+    offering.driver === 's3' ||
+    offering.storageClassName === STATIC_STORAGE_CLASS
+  )
+    return '';
   return source.type === 'existing' ? '' : offering.storageClassName;
 }
 
-function claimSpec(request: NewClaimRequest, offering: StorageOffering, volumeName?: string) {
+function claimSpec(
+  request: NewClaimRequest,
+  offering: StorageOffering,
+  volumeName?: string,
+) {
   const source = sourceOf(request);
   const spec: NonNullable<V1PersistentVolumeClaim['spec']> = {
     accessModes: [request.accessMode],
@@ -67,14 +97,22 @@ function claimSpec(request: NewClaimRequest, offering: StorageOffering, volumeNa
   };
   if (volumeName) spec.volumeName = volumeName;
   if (source.type === 'snapshot') {
-    spec.dataSource = { apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', name: source.snapshotName };
+    spec.dataSource = {
+      apiGroup: 'snapshot.storage.k8s.io',
+      kind: 'VolumeSnapshot',
+      name: source.snapshotName,
+    };
   } else if (source.type === 'clone') {
     spec.dataSource = { kind: 'PersistentVolumeClaim', name: source.claimName };
   }
   return spec;
 }
 
-function renderClaim(request: NewClaimRequest, offering: StorageOffering, volumeName?: string): V1PersistentVolumeClaim {
+function renderClaim(
+  request: NewClaimRequest,
+  offering: StorageOffering,
+  volumeName?: string,
+): V1PersistentVolumeClaim {
   return {
     apiVersion: 'v1',
     kind: 'PersistentVolumeClaim',
@@ -90,7 +128,9 @@ function renderClaim(request: NewClaimRequest, offering: StorageOffering, volume
 
 /** A PV name unique per cluster, namespace and claim, within the 253-character limit. */
 export function staticVolumeName(request: StorageRequest): string {
-  const hash = shortHash(`${request.cluster}/${request.namespace}/${request.claimName}`);
+  const hash = shortHash(
+    `${request.cluster}/${request.namespace}/${request.claimName}`,
+  );
   return `${request.claimName.slice(0, 240).replace(/[.-]+$/, '')}-${hash}`;
 }
 
@@ -121,13 +161,26 @@ function renderStaticVolume(
       if (source.zone) {
         spec.nodeAffinity = {
           required: {
-            nodeSelectorTerms: [{ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: [source.zone] }] }],
+            nodeSelectorTerms: [
+              {
+                matchExpressions: [
+                  {
+                    key: 'topology.kubernetes.io/zone',
+                    operator: 'In',
+                    values: [source.zone],
+                  },
+                ],
+              },
+            ],
           },
         };
       }
       break;
     case 'fsx-lustre':
-      csi.volumeAttributes = { dnsname: source.dnsName ?? '', mountname: source.mountName ?? '' };
+      csi.volumeAttributes = {
+        dnsname: source.dnsName ?? '',
+        mountname: source.mountName ?? '',
+      };
       spec.mountOptions = ['flock'];
       break;
     case 's3':
@@ -135,7 +188,8 @@ function renderStaticVolume(
       csi.volumeHandle = `s3-${name}`;
       csi.volumeAttributes = { bucketName: source.volumeId };
       if (request.accessMode === 'ReadOnlyMany') csi.readOnly = true;
-      if (source.mountOptions?.length) spec.mountOptions = [...source.mountOptions];
+      if (source.mountOptions?.length)
+        spec.mountOptions = [...source.mountOptions];
       break;
     default:
       break;
@@ -143,12 +197,19 @@ function renderStaticVolume(
   return {
     apiVersion: 'v1',
     kind: 'PersistentVolume',
-    metadata: { name, labels: labelsFor(request, offering), annotations: annotationsFor(request, offering) },
+    metadata: {
+      name,
+      labels: labelsFor(request, offering),
+      annotations: annotationsFor(request, offering),
+    },
     spec,
   };
 }
 
-function renderSnapshot(request: Extract<StorageRequest, { operation: 'snapshot' }>, offering?: StorageOffering): VolumeSnapshotObject {
+function renderSnapshot(
+  request: Extract<StorageRequest, { operation: 'snapshot' }>,
+  offering?: StorageOffering,
+): VolumeSnapshotObject {
   return {
     apiVersion: 'snapshot.storage.k8s.io/v1',
     kind: 'VolumeSnapshot',
@@ -159,7 +220,9 @@ function renderSnapshot(request: Extract<StorageRequest, { operation: 'snapshot'
       annotations: annotationsFor(request, offering),
     },
     spec: {
-      ...(request.volumeSnapshotClassName ? { volumeSnapshotClassName: request.volumeSnapshotClassName } : {}),
+      ...(request.volumeSnapshotClassName
+        ? { volumeSnapshotClassName: request.volumeSnapshotClassName }
+        : {}),
       source: { persistentVolumeClaimName: request.claimName },
     },
   };
@@ -173,11 +236,19 @@ export function renderVolumeClaimTemplate(
   request: NewClaimRequest,
   offering: StorageOffering,
 ): V1PersistentVolumeClaimTemplate | undefined {
-  if (!DRIVERS[offering.driver]?.dynamicProvisioning || offering.storageClassName === STATIC_STORAGE_CLASS || sourceOf(request).type === 'existing') {
+  if (
+    !DRIVERS[offering.driver]?.dynamicProvisioning ||
+    offering.storageClassName === STATIC_STORAGE_CLASS ||
+    sourceOf(request).type === 'existing'
+  ) {
     return undefined;
   }
   return {
-    metadata: { name: request.claimName, labels: labelsFor(request, offering), annotations: annotationsFor(request, offering) },
+    metadata: {
+      name: request.claimName,
+      labels: labelsFor(request, offering),
+      annotations: annotationsFor(request, offering),
+    },
     spec: claimSpec(request, offering),
   };
 }

@@ -16,7 +16,11 @@ export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some(finding => finding.severity === 'error');
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const SEVERITY_ORDER: Record<Severity, number> = {
+  error: 0,
+  warning: 1,
+  info: 2,
+};
 
 /** Errors first, then warnings, then infos; stable within a severity. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
@@ -24,8 +28,8 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
     .map((finding, index) => ({ finding, index }))
     .sort(
       (a, b) =>
-        SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity] ||
-        a.index - b.index,
+        SEVERITY_ORDER[a.finding.severity] -
+          SEVERITY_ORDER[b.finding.severity] || a.index - b.index,
     )
     .map(({ finding }) => finding);
 }
@@ -42,7 +46,9 @@ export function prop(value: unknown, key: string): unknown {
 
 /** Reads a nested property path (`spec.resources.requests.storage`). */
 export function path(value: unknown, dotted: string): unknown {
-  return dotted.split('.').reduce<unknown>((current, key) => prop(current, key), value);
+  return dotted
+    .split('.')
+    .reduce<unknown>((current, key) => prop(current, key), value);
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -55,11 +61,14 @@ export function stringRecord(value: unknown): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [key, entry] of Object.entries(value)) {
     if (typeof entry === 'string') result[key] = entry;
-    else if (typeof entry === 'number' || typeof entry === 'boolean') result[key] = String(entry);
+    else if (typeof entry === 'number' || typeof entry === 'boolean')
+      result[key] = String(entry);
   }
   return result;
 }
 
 export function stringArray(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  return Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string')
+    : [];
 }

@@ -9,22 +9,40 @@ import {
   supportedAccessModes,
   ONTAP_MIN_SIZE_BYTES,
 } from '../catalogue';
-import { dns1123SubdomainProblem, isDns1123Subdomain, toDns1123Subdomain } from '../model/names';
+import {
+  dns1123SubdomainProblem,
+  isDns1123Subdomain,
+  toDns1123Subdomain,
+} from '../model/names';
 import { GIB, formatQuantity, parseQuantity } from '../quantity';
 import { Finding } from './findings';
 import { driverFinding, finding } from './rules';
 
 /** Checks a DNS-1123 subdomain name (PVC, PV, snapshot, class). */
-export function checkName(value: unknown, field: string, what: string): Finding[] {
+export function checkName(
+  value: unknown,
+  field: string,
+  what: string,
+): Finding[] {
   if (typeof value !== 'string' || value === '') {
-    return [finding('missing-field', field, `${field} is required: give the ${what} a name`, `Set ${field}, e.g. "data".`)];
+    return [
+      finding(
+        'missing-field',
+        field,
+        `${field} is required: give the ${what} a name`,
+        `Set ${field}, e.g. "data".`,
+      ),
+    ];
   }
   if (isDns1123Subdomain(value)) return [];
   return [
     finding(
       'invalid-name',
       field,
-      `${field} "${value.slice(0, 80)}" is not a valid ${what} name: ${dns1123SubdomainProblem(value)}`,
+      `${field} "${value.slice(
+        0,
+        80,
+      )}" is not a valid ${what} name: ${dns1123SubdomainProblem(value)}`,
       `Use "${toDns1123Subdomain(value)}".`,
     ),
   ];
@@ -42,7 +60,10 @@ export function checkQuantity(
         finding(
           'invalid-quantity',
           field,
-          `${field} "${String(value).slice(0, 40)}" is not a Kubernetes quantity`,
+          `${field} "${String(value).slice(
+            0,
+            40,
+          )}" is not a Kubernetes quantity`,
           'Write the size as a number with a unit, e.g. 10Gi, 500Mi or 1.5Ti (Gi = 2^30 bytes, G = 10^9 bytes).',
         ),
       ],
@@ -51,21 +72,33 @@ export function checkQuantity(
   if (bytes <= 0) {
     return {
       bytes,
-      findings: [finding('size-not-positive', field, `${field} must be greater than zero, got ${value}`, 'Ask for at least 1Gi.')],
+      findings: [
+        finding(
+          'size-not-positive',
+          field,
+          `${field} must be greater than zero, got ${value}`,
+          'Ask for at least 1Gi.',
+        ),
+      ],
     };
   }
   return { bytes, findings: [] };
 }
 
-const UNSUPPORTED_MODE_FIX: Partial<Record<DriverId, Partial<Record<AccessMode, string>>>> = {
+const UNSUPPORTED_MODE_FIX: Partial<
+  Record<DriverId, Partial<Record<AccessMode, string>>>
+> = {
   ebs: {
     ReadWriteMany:
       'An EBS volume attaches to one node at a time. For several writers pick an EFS offering (ReadWriteMany); io2 multi-attach needs volumeMode Block and a cluster-aware application.',
-    ReadOnlyMany: 'EBS does not support ReadOnlyMany. Use ReadWriteOnce, or EFS or S3 to share read-only data.',
+    ReadOnlyMany:
+      'EBS does not support ReadOnlyMany. Use ReadWriteOnce, or EFS or S3 to share read-only data.',
   },
   s3: {
-    ReadWriteOnce: 'Mountpoint for S3 mounts ReadWriteMany or ReadOnlyMany; use ReadOnlyMany for read-only data.',
-    ReadWriteOncePod: 'Mountpoint for S3 mounts ReadWriteMany or ReadOnlyMany; use ReadOnlyMany for read-only data.',
+    ReadWriteOnce:
+      'Mountpoint for S3 mounts ReadWriteMany or ReadOnlyMany; use ReadOnlyMany for read-only data.',
+    ReadWriteOncePod:
+      'Mountpoint for S3 mounts ReadWriteMany or ReadOnlyMany; use ReadOnlyMany for read-only data.',
   },
 };
 
@@ -81,13 +114,23 @@ export function checkAccessModes(
   const known = modes.filter((mode): mode is AccessMode => {
     if ((ACCESS_MODES as readonly unknown[]).includes(mode)) return true;
     findings.push(
-      finding('invalid-access-mode', field, `${field}: "${String(mode)}" is not an access mode`, `Use one of ${ACCESS_MODES.join(', ')}.`),
+      finding(
+        'invalid-access-mode',
+        field,
+        `${field}: "${String(mode)}" is not an access mode`,
+        `Use one of ${ACCESS_MODES.join(', ')}.`,
+      ),
     );
     return false;
   });
   if (known.includes('ReadWriteOncePod') && new Set(known).size > 1) {
     findings.push(
-      finding('rwop-mixed', field, `${field}: may not use ReadWriteOncePod with other access modes`, 'Keep ReadWriteOncePod alone, or drop it.'),
+      finding(
+        'rwop-mixed',
+        field,
+        `${field}: may not use ReadWriteOncePod with other access modes`,
+        'Keep ReadWriteOncePod alone, or drop it.',
+      ),
     );
   }
   if (!driver) return findings;
@@ -101,8 +144,13 @@ export function checkAccessModes(
       finding(
         'access-mode-unsupported',
         field,
-        `${field}: ${rules.title} cannot serve ${mode} with volumeMode ${volumeMode}; it supports ${supported.join(', ')}`,
-        UNSUPPORTED_MODE_FIX[driver]?.[mode] ?? `Use ${supported.join(' or ')}.`,
+        `${field}: ${
+          rules.title
+        } cannot serve ${mode} with volumeMode ${volumeMode}; it supports ${supported.join(
+          ', ',
+        )}`,
+        UNSUPPORTED_MODE_FIX[driver]?.[mode] ??
+          `Use ${supported.join(' or ')}.`,
       ),
     );
   }
@@ -146,13 +194,24 @@ export function checkDriverSize(
       const { errors } = checkEbsVolume(parameters, bytes);
       return errors
         .filter(error => error.code === 'ebs-size-out-of-range')
-        .map(error => driverFinding(error, field, 'Pick a size inside the bounds of the volume type, or another offering.'));
+        .map(error =>
+          driverFinding(
+            error,
+            field,
+            'Pick a size inside the bounds of the volume type, or another offering.',
+          ),
+        );
     }
     case 'ontap':
       return bytes < ONTAP_MIN_SIZE_BYTES
         ? [
             driverFinding(
-              { code: 'ontap-size-too-small', message: `${field} ${formatQuantity(bytes)} is below the ONTAP minimum volume size of 20 MiB` },
+              {
+                code: 'ontap-size-too-small',
+                message: `${field} ${formatQuantity(
+                  bytes,
+                )} is below the ONTAP minimum volume size of 20 MiB`,
+              },
               field,
               'Ask for at least 20Mi.',
             ),
@@ -163,14 +222,20 @@ export function checkDriverSize(
         gib,
         parameters.deploymentType,
         parameters.storageType,
-        parameters.perUnitStorageThroughput ? Number(parameters.perUnitStorageThroughput) : undefined,
+        parameters.perUnitStorageThroughput
+          ? Number(parameters.perUnitStorageThroughput)
+          : undefined,
       );
       if (rounded === gib) return [];
       return [
         finding(
           'fsx-size-rounded',
           field,
-          `FSx for Lustre will create ${rounded} GiB (${formatQuantity(rounded * GIB)}), not ${formatQuantity(bytes)}: it rounds up to its capacity steps, and you pay for ${rounded} GiB`,
+          `FSx for Lustre will create ${rounded} GiB (${formatQuantity(
+            rounded * GIB,
+          )}), not ${formatQuantity(
+            bytes,
+          )}: it rounds up to its capacity steps, and you pay for ${rounded} GiB`,
           `Ask for ${formatQuantity(rounded * GIB)} to make the size explicit.`,
         ),
       ];
@@ -180,7 +245,9 @@ export function checkDriverSize(
         finding(
           'efs-capacity-ignored',
           field,
-          `EFS ignores ${field} (${formatQuantity(bytes)}): the file system grows as you write and is billed by the data stored, not by this size`,
+          `EFS ignores ${field} (${formatQuantity(
+            bytes,
+          )}): the file system grows as you write and is billed by the data stored, not by this size`,
           'Keep any size (1Gi is customary); watch the EFS usage metrics for cost.',
         ),
       ];
@@ -189,7 +256,9 @@ export function checkDriverSize(
         finding(
           's3-capacity-ignored',
           field,
-          `Mountpoint for S3 ignores ${field} (${formatQuantity(bytes)}): Kubernetes requires it, but the bucket is billed by the data stored`,
+          `Mountpoint for S3 ignores ${field} (${formatQuantity(
+            bytes,
+          )}): Kubernetes requires it, but the bucket is billed by the data stored`,
           'Keep any size; watch the bucket metrics for cost.',
         ),
       ];
