@@ -7,7 +7,11 @@ import { errors } from './api/errors';
 import { AdminHandler } from './api/server';
 import { Faults } from './faults';
 
-function field<T>(body: unknown, name: string, check: (v: unknown) => v is T): T {
+function field<T>(
+  body: unknown,
+  name: string,
+  check: (v: unknown) => v is T,
+): T {
   const value = (body as Record<string, unknown> | undefined)?.[name];
   if (!check(value)) {
     throw errors.badRequest(`"${name}" is missing or has the wrong type`);
@@ -15,20 +19,27 @@ function field<T>(body: unknown, name: string, check: (v: unknown) => v is T): T
   return value;
 }
 
-const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isString = (v: unknown): v is string =>
+  typeof v === 'string' && v.length > 0;
+const isNumber = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isFinite(v);
 
 export function adminHandler(faults: Faults): AdminHandler {
   return async (req: IncomingMessage, path: string, body: unknown) => {
     const method = req.method ?? 'GET';
-    const ok = (result: unknown = faults.state()) => ({ status: 200, body: result });
+    const ok = (result: unknown = faults.state()) => ({
+      status: 200,
+      body: result,
+    });
     if (path === '/_sim/faults' && method === 'GET') {
       return ok();
     }
     if (method !== 'POST') {
       throw errors.methodNotAllowed();
     }
-    const driverAction = /^\/_sim\/faults\/drivers\/([^/]+)\/([a-z-]+)$/.exec(path);
+    const driverAction = /^\/_sim\/faults\/drivers\/([^/]+)\/([a-z-]+)$/.exec(
+      path,
+    );
     if (driverAction) {
       const [, driver, action] = driverAction;
       const actions: Record<string, () => void> = {
@@ -52,7 +63,9 @@ export function adminHandler(faults: Faults): AdminHandler {
         faults.restart();
         return ok();
       case '/_sim/faults/fill-quota':
-        return ok({ hard: faults.fillQuota(field(body, 'namespace', isString)) });
+        return ok({
+          hard: faults.fillQuota(field(body, 'namespace', isString)),
+        });
       case '/_sim/faults/reset':
         faults.reset();
         return ok();

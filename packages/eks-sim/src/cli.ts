@@ -71,17 +71,22 @@ async function main() {
     return;
   }
   const scenario = (values.scenario ?? 'demo') as ScenarioName;
-  if (!SCENARIOS.includes(scenario)) fail(`unknown scenario "${values.scenario}"`);
+  if (!SCENARIOS.includes(scenario))
+    fail(`unknown scenario "${values.scenario}"`);
   const delays = values.delays ?? 'demo';
-  if (delays !== 'fast' && delays !== 'demo') fail('--delays must be fast or demo');
+  if (delays !== 'fast' && delays !== 'demo')
+    fail('--delays must be fast or demo');
   const port = numberOption(values.port, 'port') ?? 0;
   const errorStatus = numberOption(values['error-status'], 'error-status');
-  if (errorStatus !== undefined && errorStatus !== 429 && errorStatus !== 500) fail('--error-status must be 429 or 500');
+  if (errorStatus !== undefined && errorStatus !== 429 && errorStatus !== 500)
+    fail('--error-status must be 429 or 500');
 
   let auth;
   if (values['auth-file']) {
     try {
-      auth = parseAuthPolicy(parseYaml(readFileSync(values['auth-file'], 'utf8')));
+      auth = parseAuthPolicy(
+        parseYaml(readFileSync(values['auth-file'], 'utf8')),
+      );
     } catch (error) {
       fail(`cannot read ${values['auth-file']}: ${(error as Error).message}`);
     }
@@ -108,7 +113,9 @@ async function main() {
   }
   process.stdout.write(`eks-sim listening on ${sim.url}\n`);
   if (values.kubeconfig) {
-    process.stdout.write(`kubeconfig for ${sim.clusterName} written to ${values.kubeconfig}\n`);
+    process.stdout.write(
+      `kubeconfig for ${sim.clusterName} written to ${values.kubeconfig}\n`,
+    );
   }
   const stop = () => {
     sim.close().then(() => process.exit(0));
@@ -118,6 +125,8 @@ async function main() {
 }
 
 main().catch(error => {
-  process.stderr.write(`eks-sim: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `eks-sim: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -114,7 +114,12 @@ export class Faults implements RequestFaults {
       this.registry.create(
         CSI_DRIVER,
         undefined,
-        { apiVersion: removed.apiVersion, kind: removed.kind, metadata: { name: driver, labels: removed.metadata.labels }, spec: removed.spec },
+        {
+          apiVersion: removed.apiVersion,
+          kind: removed.kind,
+          metadata: { name: driver, labels: removed.metadata.labels },
+          spec: removed.spec,
+        },
         MANAGER,
       );
     }
@@ -144,8 +149,16 @@ export class Faults implements RequestFaults {
 
   /** Sets a ResourceQuota so the namespace cannot take one more claim. */
   fillQuota(namespace: string) {
-    const usedBytes = namespaceUsage(this.registry.store, namespace, 'requests.storage');
-    const usedClaims = namespaceUsage(this.registry.store, namespace, 'persistentvolumeclaims');
+    const usedBytes = namespaceUsage(
+      this.registry.store,
+      namespace,
+      'requests.storage',
+    );
+    const usedClaims = namespaceUsage(
+      this.registry.store,
+      namespace,
+      'persistentvolumeclaims',
+    );
     const hard = {
       'requests.storage': usedBytes > 0 ? formatQuantity(usedBytes) : '0',
       persistentvolumeclaims: String(usedClaims),

@@ -22,9 +22,15 @@ export function kubeconfigYaml(input: KubeconfigInput): string {
         cluster: {
           server: input.server,
           // client-node 2.x refuses plain HTTP unless TLS verification is off.
-          ...(input.server.startsWith('http:') ? { 'insecure-skip-tls-verify': true } : {}),
+          ...(input.server.startsWith('http:')
+            ? { 'insecure-skip-tls-verify': true }
+            : {}),
           ...(input.caCert
-            ? { 'certificate-authority-data': Buffer.from(input.caCert).toString('base64') }
+            ? {
+                'certificate-authority-data': Buffer.from(
+                  input.caCert,
+                ).toString('base64'),
+              }
             : {}),
         },
       },

@@ -58,19 +58,26 @@ export interface EksSim {
   close(): Promise<void>;
 }
 
-function waitUntil(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+function waitUntil(
+  check: () => boolean,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<void> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const poll = () => {
       if (check()) resolve();
-      else if (Date.now() - started > timeoutMs) reject(new Error(`scenario did not settle: ${what}`));
+      else if (Date.now() - started > timeoutMs)
+        reject(new Error(`scenario did not settle: ${what}`));
       else setTimeout(poll, 10);
     };
     poll();
   });
 }
 
-export async function startEksSim(options: EksSimOptions = {}): Promise<EksSim> {
+export async function startEksSim(
+  options: EksSimOptions = {},
+): Promise<EksSim> {
   const clusterName = options.clusterName ?? 'eks-sim';
   const clock = new SimClock();
   const store = new ObjectStore({ historySize: options.historySize });
@@ -90,7 +97,13 @@ export async function startEksSim(options: EksSimOptions = {}): Promise<EksSim> 
   const delays = delayPreset('fast');
   const useRequestedDelays = () => Object.assign(delays, requestedDelays);
 
-  const controllers = startControllers({ registry, clock, faults, delays, clusterName });
+  const controllers = startControllers({
+    registry,
+    clock,
+    faults,
+    delays,
+    clusterName,
+  });
   try {
     await loadScenario(options.scenario ?? 'empty', {
       registry,
@@ -117,7 +130,11 @@ export async function startEksSim(options: EksSimOptions = {}): Promise<EksSim> 
     admin: adminHandler(faults),
     now: () => clock.now(),
   });
-  const server = await listen(api, options.port ?? 0, tls && { key: tls.key, cert: tls.cert });
+  const server = await listen(
+    api,
+    options.port ?? 0,
+    tls && { key: tls.key, cert: tls.cert },
+  );
   const kubeconfig = kubeconfigYaml({
     clusterName,
     server: server.url,

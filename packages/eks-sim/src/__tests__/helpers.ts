@@ -20,17 +20,29 @@ export async function eventually<T>(
       lastError = error;
     }
     if (Date.now() - started > timeoutMs) {
-      throw new Error(`condition not met in ${timeoutMs} ms${lastError ? `: ${String(lastError)}` : ''}`);
+      throw new Error(
+        `condition not met in ${timeoutMs} ms${
+          lastError ? `: ${String(lastError)}` : ''
+        }`,
+      );
     }
     await new Promise(resolve => setTimeout(resolve, 20));
   }
 }
 
-export function pvcManifest(name: string, storageClassName: string | undefined, size = '10Gi', extra: Record<string, unknown> = {}) {
+export function pvcManifest(
+  name: string,
+  storageClassName: string | undefined,
+  size = '10Gi',
+  extra: Record<string, unknown> = {},
+) {
   return {
     apiVersion: 'v1',
     kind: 'PersistentVolumeClaim',
-    metadata: { name, labels: { 'backstage.io/kubernetes-id': 'payments-api' } },
+    metadata: {
+      name,
+      labels: { 'backstage.io/kubernetes-id': 'payments-api' },
+    },
     spec: {
       accessModes: ['ReadWriteOnce'],
       ...(storageClassName !== undefined ? { storageClassName } : {}),
@@ -40,7 +52,11 @@ export function pvcManifest(name: string, storageClassName: string | undefined, 
   };
 }
 
-export function podManifest(name: string, claimName: string, extra: Record<string, unknown> = {}) {
+export function podManifest(
+  name: string,
+  claimName: string,
+  extra: Record<string, unknown> = {},
+) {
   return {
     apiVersion: 'v1',
     kind: 'Pod',

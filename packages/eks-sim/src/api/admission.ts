@@ -14,7 +14,8 @@ import { errors } from './errors';
 
 export const PVC_PROTECTION = 'kubernetes.io/pvc-protection';
 export const PV_PROTECTION = 'kubernetes.io/pv-protection';
-export const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
+export const DEFAULT_CLASS_ANNOTATION =
+  'storageclass.kubernetes.io/is-default-class';
 
 const NAMESPACES = resourceKey(kindByName('Namespace'));
 const STORAGE_CLASSES = resourceKey(kindByName('StorageClass'));
@@ -53,7 +54,11 @@ export function validateAdmission(store: ObjectStore, request: Admission) {
 
 function namespaceLifecycle(store: ObjectStore, request: Admission) {
   const namespace = request.object.metadata.namespace;
-  if (!request.kind.namespaced || request.operation !== 'CREATE' || !namespace) {
+  if (
+    !request.kind.namespaced ||
+    request.operation !== 'CREATE' ||
+    !namespace
+  ) {
     return;
   }
   const ns = store.get(NAMESPACES, undefined, namespace);
@@ -73,7 +78,9 @@ function namespaceLifecycle(store: ObjectStore, request: Admission) {
 export function defaultStorageClassName(store: ObjectStore) {
   const defaults = store
     .list(STORAGE_CLASSES)
-    .filter(sc => sc.metadata.annotations?.[DEFAULT_CLASS_ANNOTATION] === 'true')
+    .filter(
+      sc => sc.metadata.annotations?.[DEFAULT_CLASS_ANNOTATION] === 'true',
+    )
     .sort((a, b) =>
       String(b.metadata.creationTimestamp).localeCompare(
         String(a.metadata.creationTimestamp),
@@ -119,7 +126,9 @@ function pvcResize(store: ObjectStore, request: Admission) {
     );
   }
   const className = old.spec?.storageClassName;
-  const sc = className ? store.get(STORAGE_CLASSES, undefined, className) : undefined;
+  const sc = className
+    ? store.get(STORAGE_CLASSES, undefined, className)
+    : undefined;
   if (!sc || sc.allowVolumeExpansion !== true) {
     throw errors.forbidden(
       request.kind,
@@ -155,7 +164,11 @@ function claimUsage(pvc: K8sObject, old: K8sObject | undefined): QuotaUsage[] {
 }
 
 /** What a namespace's claims use of one quota resource. */
-export function namespaceUsage(store: ObjectStore, namespace: string, key: string) {
+export function namespaceUsage(
+  store: ObjectStore,
+  namespace: string,
+  key: string,
+) {
   const claims = store.list(PVCS, namespace);
   const className = key.includes('.storageclass.storage.k8s.io/')
     ? key.split('.storageclass.storage.k8s.io/')[0]
@@ -169,7 +182,9 @@ export function namespaceUsage(store: ObjectStore, namespace: string, key: strin
 }
 
 function formatUsage(key: string, value: number) {
-  return key.endsWith('persistentvolumeclaims') ? String(value) : formatQuantity(value);
+  return key.endsWith('persistentvolumeclaims')
+    ? String(value)
+    : formatQuantity(value);
 }
 
 function resourceQuota(store: ObjectStore, request: Admission) {
@@ -194,7 +209,11 @@ function resourceQuota(store: ObjectStore, request: Admission) {
         `exceeded quota: ${quota.metadata.name}, requested: ${list(
           u => `${u.key}=${formatUsage(u.key, u.requested)}`,
         )}, used: ${list(
-          u => `${u.key}=${formatUsage(u.key, namespaceUsage(store, namespace, u.key))}`,
+          u =>
+            `${u.key}=${formatUsage(
+              u.key,
+              namespaceUsage(store, namespace, u.key),
+            )}`,
         )}, limited: ${list(u => `${u.key}=${hard[u.key]}`)}`,
       );
     }

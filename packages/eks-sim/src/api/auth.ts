@@ -58,7 +58,9 @@ export function parseAuthPolicy(document: unknown): AuthPolicy {
     return { mode: 'anonymous' };
   }
   if (!Array.isArray(doc?.users)) {
-    throw new Error('authorisation file must have a "users" list (or "anonymous: true")');
+    throw new Error(
+      'authorisation file must have a "users" list (or "anonymous: true")',
+    );
   }
   const users = doc.users.map((raw, index): AuthUser => {
     const user = raw as Partial<AuthUser>;
@@ -68,7 +70,9 @@ export function parseAuthPolicy(document: unknown): AuthPolicy {
     const rules = Array.isArray(user.rules) ? user.rules : [];
     for (const rule of rules) {
       if (!Array.isArray(rule.verbs) || !Array.isArray(rule.resources)) {
-        throw new Error(`users[${index}].rules need "verbs" and "resources" lists`);
+        throw new Error(
+          `users[${index}].rules need "verbs" and "resources" lists`,
+        );
       }
     }
     return {
@@ -134,11 +138,16 @@ export function isAllowed(identity: Identity, request: AccessRequest): boolean {
 }
 
 /** The 403 a real server answers when RBAC denies a request. */
-export function forbiddenFor(identity: Identity, request: AccessRequest): ApiError {
+export function forbiddenFor(
+  identity: Identity,
+  request: AccessRequest,
+): ApiError {
   const resource = request.subresource
     ? `${request.resource}/${request.subresource}`
     : request.resource;
-  const qualified = request.group ? `${request.resource}.${request.group}` : request.resource;
+  const qualified = request.group
+    ? `${request.resource}.${request.group}`
+    : request.resource;
   const subject = request.name ? `${qualified} "${request.name}"` : qualified;
   const scope = request.namespace
     ? `in the namespace "${request.namespace}"`

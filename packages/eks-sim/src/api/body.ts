@@ -21,7 +21,11 @@ export function readRawBody(req: IncomingMessage): Promise<Buffer> {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
         reject(
-          new ApiError(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${MAX_BODY_BYTES}`),
+          new ApiError(
+            413,
+            'RequestEntityTooLarge',
+            `Request entity too large: limit is ${MAX_BODY_BYTES}`,
+          ),
         );
         req.destroy();
         return;
@@ -38,9 +42,14 @@ function mediaType(contentType: string | undefined) {
 }
 
 /** Decodes a JSON or YAML document; `kindName` names the expected type in errors. */
-export function decodeBody(text: string, contentType: string | undefined, kindName: string): unknown {
+export function decodeBody(
+  text: string,
+  contentType: string | undefined,
+  kindName: string,
+): unknown {
   const type = mediaType(contentType);
-  const isYaml = type === 'application/yaml' || type === 'application/apply-patch+yaml';
+  const isYaml =
+    type === 'application/yaml' || type === 'application/apply-patch+yaml';
   if (text.trim() === '') {
     throw errors.badRequest(
       `the object provided is unrecognized (must be of type ${kindName}): couldn't get version/kind; json parse error: unexpected end of JSON input`,
@@ -52,7 +61,10 @@ export function decodeBody(text: string, contentType: string | undefined, kindNa
     }
     return JSON.parse(text);
   } catch (error) {
-    const detail = error instanceof Error ? error.message.split('\n')[0] : 'invalid document';
+    const detail =
+      error instanceof Error
+        ? error.message.split('\n')[0]
+        : 'invalid document';
     throw errors.badRequest(
       isYaml
         ? `error decoding YAML: ${detail}`
@@ -63,7 +75,10 @@ export function decodeBody(text: string, contentType: string | undefined, kindNa
 
 export type PatchMediaType = 'json' | 'merge' | 'strategic' | 'apply';
 
-export function patchTypeOf(contentType: string | undefined, custom: boolean): PatchMediaType {
+export function patchTypeOf(
+  contentType: string | undefined,
+  custom: boolean,
+): PatchMediaType {
   const type = mediaType(contentType);
   switch (type) {
     case 'application/json-patch+json':

@@ -21,10 +21,11 @@ function podSpecDefaults(spec: any) {
   spec.preemptionPolicy ??= 'PreemptLowerPriority';
   spec.priority ??= 0;
   for (const container of spec.containers ?? []) {
-    container.imagePullPolicy ??= String(container.image ?? '').endsWith(':latest') ||
+    container.imagePullPolicy ??=
+      String(container.image ?? '').endsWith(':latest') ||
       !String(container.image ?? '').includes(':')
-      ? 'Always'
-      : 'IfNotPresent';
+        ? 'Always'
+        : 'IfNotPresent';
     container.terminationMessagePath ??= '/dev/termination-log';
     container.terminationMessagePolicy ??= 'File';
     container.resources ??= {};
@@ -94,7 +95,11 @@ const DEFAULTERS: Record<string, Defaulter> = {
     sts.status = { replicas: 0, availableReplicas: 0 };
   },
   Service: (svc, allocate) => {
-    svc.spec = { type: 'ClusterIP', sessionAffinity: 'None', ...(svc.spec ?? {}) };
+    svc.spec = {
+      type: 'ClusterIP',
+      sessionAffinity: 'None',
+      ...(svc.spec ?? {}),
+    };
     if (svc.spec.clusterIP === undefined) {
       svc.spec.clusterIP = allocate.clusterIp();
       svc.spec.clusterIPs = [svc.spec.clusterIP];
@@ -125,5 +130,11 @@ export function applyCreateDefaults(object: K8sObject, allocate: Allocators) {
 
 /** Kinds whose `spec` changes bump `metadata.generation`. */
 export function tracksGeneration(kind: string) {
-  return ['StatefulSet', 'Pod', 'VolumeSnapshot', 'VolumeSnapshotContent', 'Service'].includes(kind);
+  return [
+    'StatefulSet',
+    'Pod',
+    'VolumeSnapshot',
+    'VolumeSnapshotContent',
+    'Service',
+  ].includes(kind);
 }

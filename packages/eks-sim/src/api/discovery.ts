@@ -61,15 +61,15 @@ export function coreVersions() {
 }
 
 function groupDocument(name: string, versions: string[]) {
-  const list = versions.map(v => ({ groupVersion: `${name}/${v}`, version: v }));
+  const list = versions.map(v => ({
+    groupVersion: `${name}/${v}`,
+    version: v,
+  }));
   return { name, versions: list, preferredVersion: list[0] };
 }
 
 function allGroups() {
-  return [
-    ...apiGroups(),
-    { name: AUTHORIZATION_GROUP, versions: ['v1'] },
-  ];
+  return [...apiGroups(), { name: AUTHORIZATION_GROUP, versions: ['v1'] }];
 }
 
 export function groupList() {
@@ -83,7 +83,11 @@ export function groupList() {
 export function group(name: string) {
   const found = allGroups().find(g => g.name === name);
   return found
-    ? { kind: 'APIGroup', apiVersion: 'v1', ...groupDocument(found.name, found.versions) }
+    ? {
+        kind: 'APIGroup',
+        apiVersion: 'v1',
+        ...groupDocument(found.name, found.versions),
+      }
     : undefined;
 }
 
@@ -94,16 +98,23 @@ export function resourceList(groupName: string, version: string) {
       kind: 'APIResourceList',
       apiVersion: 'v1',
       groupVersion,
-      resources: ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'].map(name => ({
-        name,
-        singularName: name.slice(0, -1),
-        namespaced: false,
-        kind: name === 'selfsubjectaccessreviews' ? 'SelfSubjectAccessReview' : 'SelfSubjectRulesReview',
-        verbs: ['create'],
-      })),
+      resources: ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'].map(
+        name => ({
+          name,
+          singularName: name.slice(0, -1),
+          namespaced: false,
+          kind:
+            name === 'selfsubjectaccessreviews'
+              ? 'SelfSubjectAccessReview'
+              : 'SelfSubjectRulesReview',
+          verbs: ['create'],
+        }),
+      ),
     };
   }
-  const kinds = KINDS.filter(k => k.group === groupName && k.version === version);
+  const kinds = KINDS.filter(
+    k => k.group === groupName && k.version === version,
+  );
   if (kinds.length === 0) {
     return undefined;
   }

@@ -125,7 +125,9 @@ export const errors = {
   badRequest(message: string) {
     return new ApiError(400, 'BadRequest', message);
   },
-  methodNotAllowed(message = 'the server does not allow this method on the requested resource') {
+  methodNotAllowed(
+    message = 'the server does not allow this method on the requested resource',
+  ) {
     return new ApiError(405, 'MethodNotAllowed', message);
   },
   unsupportedMediaType(custom: boolean) {

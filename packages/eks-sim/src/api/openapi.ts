@@ -8,7 +8,13 @@ import { createHash } from 'node:crypto';
 import { KINDS, ResourceKind } from '../kinds';
 import { KUBERNETES_VERSION } from './discovery';
 
-const PATCH_PARAMETERS = ['dryRun', 'fieldManager', 'fieldValidation', 'force', 'pretty'].map(name => ({
+const PATCH_PARAMETERS = [
+  'dryRun',
+  'fieldManager',
+  'fieldValidation',
+  'force',
+  'pretty',
+].map(name => ({
   name,
   in: 'query',
   description: `${name} query parameter`,
@@ -25,10 +31,18 @@ function patchOperation(k: ResourceKind) {
       description: `partially update the specified ${k.kind}`,
       operationId: `patch${k.kind}`,
       parameters: PATCH_PARAMETERS,
-      responses: { '200': { description: 'OK' }, '201': { description: 'Created' }, '401': { description: 'Unauthorized' } },
+      responses: {
+        '200': { description: 'OK' },
+        '201': { description: 'Created' },
+        '401': { description: 'Unauthorized' },
+      },
       tags: [groupVersionPath(k)],
       'x-kubernetes-action': 'patch',
-      'x-kubernetes-group-version-kind': { group: k.group, version: k.version, kind: k.kind },
+      'x-kubernetes-group-version-kind': {
+        group: k.group,
+        version: k.version,
+        kind: k.kind,
+      },
     },
   };
 }
@@ -54,13 +68,19 @@ function documentFor(path: string) {
 }
 
 function hashOf(path: string) {
-  return createHash('sha512').update(JSON.stringify(documentFor(path))).digest('hex').slice(0, 128).toUpperCase();
+  return createHash('sha512')
+    .update(JSON.stringify(documentFor(path)))
+    .digest('hex')
+    .slice(0, 128)
+    .toUpperCase();
 }
 
 export function openApiV3Index() {
   const paths: Record<string, { serverRelativeURL: string }> = {};
   for (const path of new Set(KINDS.map(groupVersionPath))) {
-    paths[path] = { serverRelativeURL: `/openapi/v3/${path}?hash=${hashOf(path)}` };
+    paths[path] = {
+      serverRelativeURL: `/openapi/v3/${path}?hash=${hashOf(path)}`,
+    };
   }
   return { paths };
 }

@@ -36,11 +36,14 @@ function decodeFields(buffer: Buffer): Fields {
       [value, offset] = readVarint(buffer, afterTag);
     } else if (wireType === 2) {
       const [length, start] = readVarint(buffer, afterTag);
-      if (start + length > buffer.length) throw errors.badRequest('invalid protobuf: truncated field');
+      if (start + length > buffer.length)
+        throw errors.badRequest('invalid protobuf: truncated field');
       value = buffer.subarray(start, start + length);
       offset = start + length;
     } else {
-      throw errors.badRequest(`invalid protobuf: unsupported wire type ${wireType}`);
+      throw errors.badRequest(
+        `invalid protobuf: unsupported wire type ${wireType}`,
+      );
     }
     fields.set(field, [...(fields.get(field) ?? []), value]);
   }

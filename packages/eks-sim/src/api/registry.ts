@@ -61,13 +61,22 @@ const NAME_SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 function randomSuffix(length = 5) {
   let suffix = '';
   for (let i = 0; i < length; i++) {
-    suffix += NAME_SUFFIX_ALPHABET[Math.floor(Math.random() * NAME_SUFFIX_ALPHABET.length)];
+    suffix +=
+      NAME_SUFFIX_ALPHABET[
+        Math.floor(Math.random() * NAME_SUFFIX_ALPHABET.length)
+      ];
   }
   return suffix;
 }
 
 /** Metadata only the server sets; clients cannot change it on update. */
-const SERVER_OWNED_METADATA = ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'];
+const SERVER_OWNED_METADATA = [
+  'uid',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'generation',
+];
 
 interface ContinueToken {
   v: string;
@@ -78,13 +87,18 @@ interface ContinueToken {
 export class Registry {
   private nextClusterIp = 10;
 
-  constructor(
-    readonly store: ObjectStore,
-    private readonly clock: SimClock,
-  ) {}
+  constructor(readonly store: ObjectStore, private readonly clock: SimClock) {}
 
-  get(kind: ResourceKind, namespace: string | undefined, name: string): K8sObject {
-    const object = this.store.get(resourceKey(kind), scoped(kind, namespace), name);
+  get(
+    kind: ResourceKind,
+    namespace: string | undefined,
+    name: string,
+  ): K8sObject {
+    const object = this.store.get(
+      resourceKey(kind),
+      scoped(kind, namespace),
+      name,
+    );
     if (!object) {
       throw errors.notFound(kind, name);
     }
@@ -162,7 +176,13 @@ export class Registry {
     const now = this.clock.nowIso();
     meta.uid = randomUUID();
     meta.creationTimestamp = now;
-    for (const field of ['resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'managedFields', 'selfLink']) {
+    for (const field of [
+      'resourceVersion',
+      'deletionTimestamp',
+      'deletionGracePeriodSeconds',
+      'managedFields',
+      'selfLink',
+    ]) {
       delete meta[field];
     }
     meta.generation = 1;
@@ -201,7 +221,10 @@ export class Registry {
     options: WriteOptions,
   ): K8sObject {
     const incoming = this.checkBody(kind, namespace, body);
-    if (incoming.metadata.name !== undefined && incoming.metadata.name !== name) {
+    if (
+      incoming.metadata.name !== undefined &&
+      incoming.metadata.name !== name
+    ) {
       throw errors.badRequest(
         `the name of the object (${incoming.metadata.name}) does not match the name on the URL (${name})`,
       );
@@ -242,11 +265,16 @@ export class Registry {
     } catch (error) {
       if (error instanceof ApiError) throw error;
       throw errors.invalid(kind, name, [
-        { reason: 'FieldValueInvalid', message: `Invalid value: ${patchErrorMessage(error)}` },
+        {
+          reason: 'FieldValueInvalid',
+          message: `Invalid value: ${patchErrorMessage(error)}`,
+        },
       ]);
     }
     if (!isPlainObject(patched) || !isPlainObject(patched.metadata)) {
-      throw errors.badRequest('the patch produced an object that is not a Kubernetes object');
+      throw errors.badRequest(
+        'the patch produced an object that is not a Kubernetes object',
+      );
     }
     const object = patched as K8sObject;
     const requested = object.metadata.resourceVersion;
@@ -254,18 +282,28 @@ export class Registry {
       throw errors.conflict(kind, name);
     }
     if (object.metadata.name !== name) {
-      throw errors.badRequest('metadata.name: Invalid value: the name of a patched object cannot change');
+      throw errors.badRequest(
+        'metadata.name: Invalid value: the name of a patched object cannot change',
+      );
     }
     return this.commitUpdate(kind, existing, object, options);
   }
 
-  private patchDocument(kind: ResourceKind, existing: K8sObject, patchType: PatchType, patch: unknown) {
+  private patchDocument(
+    kind: ResourceKind,
+    existing: K8sObject,
+    patchType: PatchType,
+    patch: unknown,
+  ) {
     switch (patchType) {
       case 'json':
         if (!Array.isArray(patch)) {
-          throw errors.badRequest('json: cannot unmarshal object into Go value of type []handlers.jsonPatchOp');
+          throw errors.badRequest(
+            'json: cannot unmarshal object into Go value of type []handlers.jsonPatchOp',
+          );
         }
-        return applyJsonPatch(clone(existing), patch as Operation[], true, true).newDocument;
+        return applyJsonPatch(clone(existing), patch as Operation[], true, true)
+          .newDocument;
       case 'merge':
         return applyMergePatch(existing, patch);
       default:
@@ -301,7 +339,11 @@ export class Registry {
       ...(options.subresource ? { subresource: options.subresource } : {}),
     };
     const requested = config.metadata.resourceVersion;
-    if (requested && existing && requested !== existing.metadata.resourceVersion) {
+    if (
+      requested &&
+      existing &&
+      requested !== existing.metadata.resourceVersion
+    ) {
       throw errors.conflict(kind, name);
     }
     try {
@@ -359,7 +401,8 @@ export class Registry {
       const status = object.status;
       Object.keys(object).forEach(key => delete object[key]);
       Object.assign(object, clone(existing), { status });
-      object.metadata.managedFields = incoming.metadata.managedFields ?? existing.metadata.managedFields;
+      object.metadata.managedFields =
+        incoming.metadata.managedFields ?? existing.metadata.managedFields;
     } else if (kind.subresources.includes('status')) {
       if (existing.status === undefined) delete object.status;
       else object.status = clone(existing.status);
@@ -372,14 +415,18 @@ export class Registry {
         throw errors.invalid(kind, existing.metadata.name!, [
           {
             reason: 'FieldValueForbidden',
-            message: 'Forbidden: no new finalizers can be added if the object is being deleted',
+            message:
+              'Forbidden: no new finalizers can be added if the object is being deleted',
             field: 'metadata.finalizers',
           },
         ]);
       }
     }
     const oldSpec = stripForGeneration(existing);
-    if (tracksGeneration(kind.kind) && !deepEqual(oldSpec, stripForGeneration(object))) {
+    if (
+      tracksGeneration(kind.kind) &&
+      !deepEqual(oldSpec, stripForGeneration(object))
+    ) {
       object.metadata.generation = (existing.metadata.generation ?? 1) + 1;
     }
     admit(this.store, { operation: 'UPDATE', kind, object, old: existing });
@@ -387,7 +434,12 @@ export class Registry {
     if (causes.length > 0) {
       throw errors.invalid(kind, existing.metadata.name!, causes);
     }
-    validateAdmission(this.store, { operation: 'UPDATE', kind, object, old: existing });
+    validateAdmission(this.store, {
+      operation: 'UPDATE',
+      kind,
+      object,
+      old: existing,
+    });
     if (!managedFieldsSet) {
       object.metadata.managedFields = trackUpdate(
         kind.kind,
@@ -403,7 +455,12 @@ export class Registry {
       );
     }
     object.metadata.resourceVersion = existing.metadata.resourceVersion;
-    if (deepEqual(withoutManagedFieldTimes(object), withoutManagedFieldTimes(existing))) {
+    if (
+      deepEqual(
+        withoutManagedFieldTimes(object),
+        withoutManagedFieldTimes(existing),
+      )
+    ) {
       // The API server does not write (or bump resourceVersion) for no-ops.
       return existing;
     }
@@ -411,7 +468,11 @@ export class Registry {
       return object;
     }
     if (object.metadata.deletionTimestamp && isFinalized(object)) {
-      return this.store.remove(resourceKey(kind), object.metadata.namespace, object.metadata.name!)!;
+      return this.store.remove(
+        resourceKey(kind),
+        object.metadata.namespace,
+        object.metadata.name!,
+      )!;
     }
     return this.store.put(resourceKey(kind), object);
   }
@@ -435,7 +496,10 @@ export class Registry {
         `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${existing.metadata.uid}`,
       );
     }
-    if (pre.resourceVersion && pre.resourceVersion !== existing.metadata.resourceVersion) {
+    if (
+      pre.resourceVersion &&
+      pre.resourceVersion !== existing.metadata.resourceVersion
+    ) {
       throw errors.conflictWithMessage(
         kind,
         name,
@@ -443,11 +507,23 @@ export class Registry {
       );
     }
     const finalizers = existing.metadata.finalizers ?? [];
-    const graceful = kind.kind === 'Pod' && existing.spec?.nodeName && options.gracePeriodSeconds !== 0;
-    const namespaceFinalizers = kind.kind === 'Namespace' ? existing.spec?.finalizers ?? [] : [];
-    if (finalizers.length === 0 && !graceful && namespaceFinalizers.length === 0) {
+    const graceful =
+      kind.kind === 'Pod' &&
+      existing.spec?.nodeName &&
+      options.gracePeriodSeconds !== 0;
+    const namespaceFinalizers =
+      kind.kind === 'Namespace' ? existing.spec?.finalizers ?? [] : [];
+    if (
+      finalizers.length === 0 &&
+      !graceful &&
+      namespaceFinalizers.length === 0
+    ) {
       if (options.dryRun) return existing;
-      return this.store.remove(resourceKey(kind), existing.metadata.namespace, name)!;
+      return this.store.remove(
+        resourceKey(kind),
+        existing.metadata.namespace,
+        name,
+      )!;
     }
     if (existing.metadata.deletionTimestamp) {
       return existing;
@@ -455,7 +531,9 @@ export class Registry {
     const object = clone(existing);
     object.metadata.deletionTimestamp = this.clock.nowIso();
     object.metadata.deletionGracePeriodSeconds = graceful
-      ? options.gracePeriodSeconds ?? existing.spec?.terminationGracePeriodSeconds ?? 30
+      ? options.gracePeriodSeconds ??
+        existing.spec?.terminationGracePeriodSeconds ??
+        30
       : 0;
     if (kind.kind === 'Namespace') {
       object.status = { ...(object.status ?? {}), phase: 'Terminating' };
@@ -464,7 +542,11 @@ export class Registry {
     return this.store.put(resourceKey(kind), object);
   }
 
-  private checkBody(kind: ResourceKind, namespace: string | undefined, body: unknown): K8sObject {
+  private checkBody(
+    kind: ResourceKind,
+    namespace: string | undefined,
+    body: unknown,
+  ): K8sObject {
     if (!isPlainObject(body)) {
       throw errors.badRequest(
         `the object provided is unrecognized (must be of type ${kind.kind}): couldn't get version/kind; json parse error: expected an object`,
@@ -491,14 +573,20 @@ export class Registry {
       throw errors.badRequest('metadata must be an object');
     }
     if (kind.namespaced) {
-      if (object.metadata.namespace && namespace && object.metadata.namespace !== namespace) {
+      if (
+        object.metadata.namespace &&
+        namespace &&
+        object.metadata.namespace !== namespace
+      ) {
         throw errors.badRequest(
           'the namespace of the provided object does not match the namespace sent on the request',
         );
       }
       object.metadata.namespace = namespace ?? object.metadata.namespace;
       if (!object.metadata.namespace) {
-        throw errors.badRequest('the server could not find the requested resource: a namespace is required');
+        throw errors.badRequest(
+          'the server could not find the requested resource: a namespace is required',
+        );
       }
     }
     return object;
@@ -512,8 +600,12 @@ export class Registry {
 
 /** Nothing holds the object any more (namespaces also wait for spec.finalizers). */
 function isFinalized(object: K8sObject) {
-  const namespaceFinalizers = object.kind === 'Namespace' ? object.spec?.finalizers ?? [] : [];
-  return (object.metadata.finalizers ?? []).length === 0 && namespaceFinalizers.length === 0;
+  const namespaceFinalizers =
+    object.kind === 'Namespace' ? object.spec?.finalizers ?? [] : [];
+  return (
+    (object.metadata.finalizers ?? []).length === 0 &&
+    namespaceFinalizers.length === 0
+  );
 }
 
 function scoped(kind: ResourceKind, namespace: string | undefined) {
@@ -530,7 +622,10 @@ function withoutManagedFieldTimes(object: K8sObject) {
     ...object,
     metadata: {
       ...object.metadata,
-      managedFields: (object.metadata.managedFields ?? []).map(e => ({ ...e, time: '' })),
+      managedFields: (object.metadata.managedFields ?? []).map(e => ({
+        ...e,
+        time: '',
+      })),
     },
   };
 }
@@ -548,7 +643,9 @@ function decodeContinue(text: string): ContinueToken {
   } catch {
     // fall through to the error below
   }
-  throw errors.badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
+  throw errors.badRequest(
+    'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)',
+  );
 }
 
 function patchErrorMessage(error: unknown) {

@@ -4,7 +4,11 @@
  */
 import { IncomingMessage } from 'node:http';
 import { ResourceKind } from '../kinds';
-import { parseFieldSelector, parseLabelSelector, SelectorError } from '../store/selectors';
+import {
+  parseFieldSelector,
+  parseLabelSelector,
+  SelectorError,
+} from '../store/selectors';
 import { K8sObject } from '../store/types';
 import { decodeBody, patchTypeOf, readBody } from './body';
 import { errors } from './errors';
@@ -26,7 +30,11 @@ export interface RequestInfo {
   now: number;
 }
 
-export function verbOf(method: string, route: ResourceRoute, query: URLSearchParams) {
+export function verbOf(
+  method: string,
+  route: ResourceRoute,
+  query: URLSearchParams,
+) {
   const watching = ['true', '1'].includes(query.get('watch') ?? '');
   switch (method) {
     case 'GET':
@@ -47,15 +55,24 @@ export function verbOf(method: string, route: ResourceRoute, query: URLSearchPar
 }
 
 /** The request's selectors; undefined where the request sets none. */
-export function selectorsOf(kind: ResourceKind, query: URLSearchParams, name?: string) {
+export function selectorsOf(
+  kind: ResourceKind,
+  query: URLSearchParams,
+  name?: string,
+) {
   try {
     const labelText = query.get('labelSelector')?.trim();
-    const fieldText = [query.get('fieldSelector'), name ? `metadata.name=${name}` : undefined]
+    const fieldText = [
+      query.get('fieldSelector'),
+      name ? `metadata.name=${name}` : undefined,
+    ]
       .filter(Boolean)
       .join(',');
     return {
       labelSelector: labelText ? parseLabelSelector(labelText) : undefined,
-      fieldSelector: fieldText.trim() ? parseFieldSelector(fieldText, kind.kind) : undefined,
+      fieldSelector: fieldText.trim()
+        ? parseFieldSelector(fieldText, kind.kind)
+        : undefined,
     };
   } catch (error) {
     if (error instanceof SelectorError) {
@@ -69,17 +86,23 @@ function writeOptions(info: RequestInfo): WriteOptions {
   const dryRun = info.query.getAll('dryRun');
   for (const value of dryRun) {
     if (value !== 'All') {
-      throw errors.badRequest(`dryRun: Unsupported value: "${value}": supported values: "All"`);
+      throw errors.badRequest(
+        `dryRun: Unsupported value: "${value}": supported values: "All"`,
+      );
     }
   }
   const manager = info.query.get('fieldManager') ?? defaultManager(info.req);
   if (manager.length > 128) {
-    throw errors.badRequest(`fieldManager: Too long: may not be more than 128 bytes`);
+    throw errors.badRequest(
+      `fieldManager: Too long: may not be more than 128 bytes`,
+    );
   }
   return {
     fieldManager: manager,
     dryRun: dryRun.length > 0,
-    ...(info.route.subresource === 'status' ? { subresource: 'status' as const } : {}),
+    ...(info.route.subresource === 'status'
+      ? { subresource: 'status' as const }
+      : {}),
   };
 }
 
@@ -97,31 +120,62 @@ function present(info: RequestInfo, object: K8sObject) {
   });
 }
 
-export async function handleResource(registry: Registry, info: RequestInfo): Promise<Reply> {
+export async function handleResource(
+  registry: Registry,
+  info: RequestInfo,
+): Promise<Reply> {
   const { route, query } = info;
   const { kind, namespace, name } = route;
   switch (info.verb) {
     case 'get':
-      return { status: 200, body: present(info, registry.get(kind, namespace, name!)) };
+      return {
+        status: 200,
+        body: present(info, registry.get(kind, namespace, name!)),
+      };
     case 'list':
       return list(registry, info);
     case 'create': {
       if (name) throw errors.methodNotAllowed();
-      const body = decodeBody(await readBody(info.req), info.req.headers['content-type'], kind.kind);
-      const created = registry.create(kind, namespace, body, writeOptions(info));
+      const body = decodeBody(
+        await readBody(info.req),
+        info.req.headers['content-type'],
+        kind.kind,
+      );
+      const created = registry.create(
+        kind,
+        namespace,
+        body,
+        writeOptions(info),
+      );
       return { status: 201, body: created };
     }
     case 'update': {
-      const body = decodeBody(await readBody(info.req), info.req.headers['content-type'], kind.kind);
-      return { status: 200, body: registry.update(kind, namespace, name!, body, writeOptions(info)) };
+      const body = decodeBody(
+        await readBody(info.req),
+        info.req.headers['content-type'],
+        kind.kind,
+      );
+      return {
+        status: 200,
+        body: registry.update(kind, namespace, name!, body, writeOptions(info)),
+      };
     }
     case 'patch': {
-      const patchType = patchTypeOf(info.req.headers['content-type'], kind.custom);
+      const patchType = patchTypeOf(
+        info.req.headers['content-type'],
+        kind.custom,
+      );
       const force = query.get('force');
       if (force !== null && patchType !== 'apply') {
-        throw errors.badRequest('force: Invalid value: true: may not be specified for non-apply patch');
+        throw errors.badRequest(
+          'force: Invalid value: true: may not be specified for non-apply patch',
+        );
       }
-      const body = decodeBody(await readBody(info.req), info.req.headers['content-type'], kind.kind);
+      const body = decodeBody(
+        await readBody(info.req),
+        info.req.headers['content-type'],
+        kind.kind,
+      );
       const existed = registry.find(kind, namespace, name!) !== undefined;
       const options = writeOptions(info);
       if (patchType === 'apply' && !query.get('fieldManager')) {
@@ -137,15 +191,33 @@ export async function handleResource(registry: Registry, info: RequestInfo): Pro
       const options = await deleteOptions(info);
       const result = registry.delete(kind, namespace, name!, options);
       const stillThere = registry.find(kind, namespace, name!) !== undefined;
-      return { status: stillThere && !options.dryRun ? 202 : 200, body: result };
+      return {
+        status: stillThere && !options.dryRun ? 202 : 200,
+        body: result,
+      };
     }
     case 'deletecollection': {
       const options = await deleteOptions(info);
-      const { items } = registry.list(kind, { namespace, ...selectorsOf(kind, query) });
+      const { items } = registry.list(kind, {
+        namespace,
+        ...selectorsOf(kind, query),
+      });
       const deleted = items.map(item =>
-        registry.delete(kind, item.metadata.namespace, item.metadata.name!, options),
+        registry.delete(
+          kind,
+          item.metadata.namespace,
+          item.metadata.name!,
+          options,
+        ),
       );
-      return { status: 200, body: listBody(kind, deleted, String(registry.store.currentResourceVersion())) };
+      return {
+        status: 200,
+        body: listBody(
+          kind,
+          deleted,
+          String(registry.store.currentResourceVersion()),
+        ),
+      };
     }
     default:
       throw errors.methodNotAllowed();
@@ -154,21 +226,41 @@ export async function handleResource(registry: Registry, info: RequestInfo): Pro
 
 async function deleteOptions(info: RequestInfo): Promise<DeleteOptions> {
   const text = await readBody(info.req);
-  const body = text.trim() ? (decodeBody(text, info.req.headers['content-type'], 'DeleteOptions') as any) : {};
-  const dryRun = [...info.query.getAll('dryRun'), ...(Array.isArray(body?.dryRun) ? body.dryRun : [])];
+  const body = text.trim()
+    ? (decodeBody(
+        text,
+        info.req.headers['content-type'],
+        'DeleteOptions',
+      ) as any)
+    : {};
+  const dryRun = [
+    ...info.query.getAll('dryRun'),
+    ...(Array.isArray(body?.dryRun) ? body.dryRun : []),
+  ];
   if (dryRun.some(v => v !== 'All')) {
-    throw errors.badRequest(`dryRun: Unsupported value: "${dryRun.find(v => v !== 'All')}": supported values: "All"`);
+    throw errors.badRequest(
+      `dryRun: Unsupported value: "${dryRun.find(
+        v => v !== 'All',
+      )}": supported values: "All"`,
+    );
   }
   const graceQuery = info.query.get('gracePeriodSeconds');
-  const grace = graceQuery !== null ? Number(graceQuery) : body?.gracePeriodSeconds;
+  const grace =
+    graceQuery !== null ? Number(graceQuery) : body?.gracePeriodSeconds;
   return {
     preconditions: body?.preconditions,
-    gracePeriodSeconds: typeof grace === 'number' && Number.isFinite(grace) ? grace : undefined,
+    gracePeriodSeconds:
+      typeof grace === 'number' && Number.isFinite(grace) ? grace : undefined,
     dryRun: dryRun.length > 0,
   };
 }
 
-function listBody(kind: ResourceKind, items: K8sObject[], resourceVersion: string, extra: Record<string, unknown> = {}) {
+function listBody(
+  kind: ResourceKind,
+  items: K8sObject[],
+  resourceVersion: string,
+  extra: Record<string, unknown> = {},
+) {
   return {
     kind: kind.listKind,
     apiVersion: kind.group ? `${kind.group}/${kind.version}` : kind.version,
@@ -182,7 +274,9 @@ function list(registry: Registry, info: RequestInfo): Reply {
   const limitText = info.query.get('limit');
   const limit = limitText ? Number(limitText) : undefined;
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) {
-    throw errors.badRequest(`limit: Invalid value: "${limitText}": must be a non-negative integer`);
+    throw errors.badRequest(
+      `limit: Invalid value: "${limitText}": must be a non-negative integer`,
+    );
   }
   const result = registry.list(kind, {
     namespace,
@@ -203,6 +297,10 @@ function list(registry: Registry, info: RequestInfo): Reply {
   }
   const extra: Record<string, unknown> = {};
   if (result.continueToken) extra.continue = result.continueToken;
-  if (result.remainingItemCount !== undefined) extra.remainingItemCount = result.remainingItemCount;
-  return { status: 200, body: listBody(kind, result.items, result.resourceVersion, extra) };
+  if (result.remainingItemCount !== undefined)
+    extra.remainingItemCount = result.remainingItemCount;
+  return {
+    status: 200,
+    body: listBody(kind, result.items, result.resourceVersion, extra),
+  };
 }

@@ -46,23 +46,40 @@ function resourceRoute(
   if (subresource !== undefined && !kind.subresources.includes(subresource)) {
     return { type: 'not-found' };
   }
-  return { type: 'resource', kind, group, version, namespace, name, subresource };
+  return {
+    type: 'resource',
+    kind,
+    group,
+    version,
+    namespace,
+    name,
+    subresource,
+  };
 }
 
 export function parseRoute(pathname: string): Route {
-  const segments = pathname.split('/').filter(s => s.length > 0).map(decodeURIComponent);
+  const segments = pathname
+    .split('/')
+    .filter(s => s.length > 0)
+    .map(decodeURIComponent);
   if (segments[0] === 'api') {
     if (segments.length === 1) return { type: 'discovery', legacy: true };
     if (segments[1] !== 'v1') return { type: 'not-found' };
-    if (segments.length === 2) return { type: 'discovery', legacy: true, group: '', version: 'v1' };
+    if (segments.length === 2)
+      return { type: 'discovery', legacy: true, group: '', version: 'v1' };
     return resourceRoute('', 'v1', segments.slice(2));
   }
   if (segments[0] === 'apis') {
     const [, group, version, ...rest] = segments;
     if (!group) return { type: 'discovery', legacy: false };
     if (!version) return { type: 'discovery', legacy: false, group };
-    if (rest.length === 0) return { type: 'discovery', legacy: false, group, version };
-    if (group === 'authorization.k8s.io' && version === 'v1' && rest.length === 1) {
+    if (rest.length === 0)
+      return { type: 'discovery', legacy: false, group, version };
+    if (
+      group === 'authorization.k8s.io' &&
+      version === 'v1' &&
+      rest.length === 1
+    ) {
       return { type: 'access-review', resource: rest[0] };
     }
     return resourceRoute(group, version, rest);

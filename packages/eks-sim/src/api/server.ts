@@ -8,7 +8,13 @@ import https from 'node:https';
 import { AddressInfo, Socket } from 'node:net';
 import { Registry } from './registry';
 import { ApiError, errors, toApiError } from './errors';
-import { AccessRequest, Authenticator, forbiddenFor, Identity, isAllowed } from './auth';
+import {
+  AccessRequest,
+  Authenticator,
+  forbiddenFor,
+  Identity,
+  isAllowed,
+} from './auth';
 import * as discovery from './discovery';
 import { parseRoute, ResourceRoute } from './routes';
 import { handleResource, selectorsOf, verbOf } from './resourceHandlers';
@@ -45,7 +51,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   if (res.headersSent) {
     res.end();
     return;
@@ -97,13 +108,21 @@ export class ApiServer {
       res.end('ok');
       return;
     }
-    const identity = this.options.authenticator.authenticate(req.headers.authorization);
+    const identity = this.options.authenticator.authenticate(
+      req.headers.authorization,
+    );
     if (path.startsWith('/_sim/')) {
       if (!identity.admin) {
-        throw new ApiError(403, 'Forbidden', `User "${identity.name}" cannot use the simulator admin API`);
+        throw new ApiError(
+          403,
+          'Forbidden',
+          `User "${identity.name}" cannot use the simulator admin API`,
+        );
       }
       const text = await readBody(req);
-      const body = text.trim() ? decodeBody(text, req.headers['content-type'], 'admin request') : {};
+      const body = text.trim()
+        ? decodeBody(text, req.headers['content-type'], 'admin request')
+        : {};
       const reply = await this.options.admin(req, path, body);
       send(res, reply.status, reply.body);
       return;
@@ -122,7 +141,9 @@ export class ApiServer {
     }
     if (path === '/openapi/v3' || path.startsWith('/openapi/v3/')) {
       const document =
-        path === '/openapi/v3' ? openApiV3Index() : openApiV3Document(path.slice('/openapi/v3/'.length));
+        path === '/openapi/v3'
+          ? openApiV3Index()
+          : openApiV3Document(path.slice('/openapi/v3/'.length));
       if (!document) throw errors.pathNotFound();
       send(res, 200, document);
       return;
@@ -204,13 +225,21 @@ export class ApiServer {
     send(res, reply.status, reply.body);
   }
 
-  private async accessReview(req: IncomingMessage, identity: Identity, resource: string) {
+  private async accessReview(
+    req: IncomingMessage,
+    identity: Identity,
+    resource: string,
+  ) {
     if (req.method !== 'POST') throw errors.methodNotAllowed();
     const raw = await readRawBody(req);
     const contentType = req.headers['content-type'];
     const review: any = isProtobuf(contentType)
       ? decodeReview(raw)
-      : decodeBody(raw.toString('utf8'), contentType, 'SelfSubjectAccessReview');
+      : decodeBody(
+          raw.toString('utf8'),
+          contentType,
+          'SelfSubjectAccessReview',
+        );
     if (resource === 'selfsubjectaccessreviews') {
       const attributes = review?.spec?.resourceAttributes;
       let allowed = identity.rules === 'all';
@@ -229,7 +258,10 @@ export class ApiServer {
         apiVersion: 'authorization.k8s.io/v1',
         metadata: { creationTimestamp: null },
         spec: review?.spec ?? {},
-        status: { allowed, ...(allowed ? { reason: 'allowed by the simulator policy' } : {}) },
+        status: {
+          allowed,
+          ...(allowed ? { reason: 'allowed by the simulator policy' } : {}),
+        },
       };
     }
     if (resource === 'selfsubjectrulesreviews') {
@@ -238,8 +270,18 @@ export class ApiServer {
         identity.rules === 'all'
           ? [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }]
           : identity.rules
-              .filter(r => !namespace || r.namespaces === undefined || r.namespaces.includes('*') || r.namespaces.includes(namespace))
-              .map(r => ({ verbs: r.verbs, apiGroups: ['*'], resources: r.resources }));
+              .filter(
+                r =>
+                  !namespace ||
+                  r.namespaces === undefined ||
+                  r.namespaces.includes('*') ||
+                  r.namespaces.includes(namespace),
+              )
+              .map(r => ({
+                verbs: r.verbs,
+                apiGroups: ['*'],
+                resources: r.resources,
+              }));
       return {
         kind: 'SelfSubjectRulesReview',
         apiVersion: 'authorization.k8s.io/v1',
@@ -247,7 +289,18 @@ export class ApiServer {
         spec: review?.spec ?? {},
         status: {
           resourceRules: rules,
-          nonResourceRules: [{ verbs: ['get'], nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/version'] }],
+          nonResourceRules: [
+            {
+              verbs: ['get'],
+              nonResourceURLs: [
+                '/api',
+                '/api/*',
+                '/apis',
+                '/apis/*',
+                '/version',
+              ],
+            },
+          ],
           incomplete: false,
         },
       };
@@ -265,7 +318,9 @@ export function listen(
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     api.handle(req, res);
   };
-  const server = tls ? https.createServer({ key: tls.key, cert: tls.cert }, handler) : http.createServer(handler);
+  const server = tls
+    ? https.createServer({ key: tls.key, cert: tls.cert }, handler)
+    : http.createServer(handler);
   const sockets = new Set<Socket>();
   server.on('connection', socket => {
     sockets.add(socket);

@@ -34,13 +34,17 @@ export function humanDuration(ms: number): string {
   if (hours < 48) return `${hours}h`;
   if (hours < 24 * 8) {
     const h = hours % 24;
-    return h === 0 ? `${Math.floor(hours / 24)}d` : `${Math.floor(hours / 24)}d${h}h`;
+    return h === 0
+      ? `${Math.floor(hours / 24)}d`
+      : `${Math.floor(hours / 24)}d${h}h`;
   }
   if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24)}d`;
   if (hours < 24 * 365 * 8) {
     const days = Math.floor(hours / 24);
     const d = days % 365;
-    return d === 0 ? `${Math.floor(days / 365)}y` : `${Math.floor(days / 365)}y${d}d`;
+    return d === 0
+      ? `${Math.floor(days / 365)}y`
+      : `${Math.floor(days / 365)}y${d}d`;
   }
   return `${Math.floor(hours / 24 / 365)}y`;
 }
@@ -74,7 +78,8 @@ const NAME: Column = {
 const AGE: Column = {
   name: 'Age',
   type: 'string',
-  description: 'CreationTimestamp is a timestamp representing the server time when this object was created.',
+  description:
+    'CreationTimestamp is a timestamp representing the server time when this object was created.',
   cell: (o, now) => age(o.metadata.creationTimestamp, now),
 };
 
@@ -93,7 +98,9 @@ function podStatus(pod: K8sObject) {
 
 function podReady(pod: K8sObject) {
   const total = (pod.spec?.containers ?? []).length;
-  const ready = (pod.status?.containerStatuses ?? []).filter((c: any) => c.ready).length;
+  const ready = (pod.status?.containerStatuses ?? []).filter(
+    (c: any) => c.ready,
+  ).length;
   return `${ready}/${total}`;
 }
 
@@ -132,7 +139,10 @@ const COLUMNS: Record<string, Column[]> = {
     text('Capacity', o => o.status?.capacity?.storage ?? ''),
     text('Access Modes', o => accessModes(o.status?.accessModes)),
     text('StorageClass', o => o.spec?.storageClassName ?? ''),
-    text('VolumeAttributesClass', o => o.spec?.volumeAttributesClassName ?? '<unset>'),
+    text(
+      'VolumeAttributesClass',
+      o => o.spec?.volumeAttributesClassName ?? '<unset>',
+    ),
     AGE,
     text('VolumeMode', o => o.spec?.volumeMode ?? '', 1),
   ],
@@ -143,10 +153,15 @@ const COLUMNS: Record<string, Column[]> = {
     text('Reclaim Policy', o => o.spec?.persistentVolumeReclaimPolicy ?? ''),
     text('Status', o => o.status?.phase ?? ''),
     text('Claim', o =>
-      o.spec?.claimRef ? `${o.spec.claimRef.namespace}/${o.spec.claimRef.name}` : '',
+      o.spec?.claimRef
+        ? `${o.spec.claimRef.namespace}/${o.spec.claimRef.name}`
+        : '',
     ),
     text('StorageClass', o => o.spec?.storageClassName ?? ''),
-    text('VolumeAttributesClass', o => o.spec?.volumeAttributesClassName ?? '<unset>'),
+    text(
+      'VolumeAttributesClass',
+      o => o.spec?.volumeAttributesClassName ?? '<unset>',
+    ),
     text('Reason', o => o.status?.reason ?? ''),
     AGE,
     text('VolumeMode', o => o.spec?.volumeMode ?? '', 1),
@@ -155,22 +170,37 @@ const COLUMNS: Record<string, Column[]> = {
     {
       ...NAME,
       cell: o =>
-        o.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true'
+        o.metadata.annotations?.[
+          'storageclass.kubernetes.io/is-default-class'
+        ] === 'true'
           ? `${o.metadata.name} (default)`
           : o.metadata.name,
     },
     text('Provisioner', o => o.provisioner),
     text('ReclaimPolicy', o => o.reclaimPolicy ?? 'Delete'),
     text('VolumeBindingMode', o => o.volumeBindingMode ?? 'Immediate'),
-    { name: 'AllowVolumeExpansion', type: 'boolean', cell: o => Boolean(o.allowVolumeExpansion) },
+    {
+      name: 'AllowVolumeExpansion',
+      type: 'boolean',
+      cell: o => Boolean(o.allowVolumeExpansion),
+    },
     AGE,
   ],
   CSIDriver: [
     NAME,
-    { name: 'AttachRequired', type: 'boolean', cell: o => Boolean(o.spec?.attachRequired) },
+    {
+      name: 'AttachRequired',
+      type: 'boolean',
+      cell: o => Boolean(o.spec?.attachRequired),
+    },
     text('PodInfoOnMount', o => String(Boolean(o.spec?.podInfoOnMount))),
     text('StorageCapacity', o => String(Boolean(o.spec?.storageCapacity))),
-    text('TokenRequests', o => (o.spec?.tokenRequests ?? []).map((t: any) => t.audience).join(',') || '<unset>'),
+    text(
+      'TokenRequests',
+      o =>
+        (o.spec?.tokenRequests ?? []).map((t: any) => t.audience).join(',') ||
+        '<unset>',
+    ),
     text('RequiresRepublish', o => String(Boolean(o.spec?.requiresRepublish))),
     text('Modes', o => (o.spec?.volumeLifecycleModes ?? []).join(',')),
     AGE,
@@ -189,38 +219,79 @@ const COLUMNS: Record<string, Column[]> = {
   Node: [
     NAME,
     text('Status', o =>
-      (o.status?.conditions ?? []).some((c: any) => c.type === 'Ready' && c.status === 'True')
+      (o.status?.conditions ?? []).some(
+        (c: any) => c.type === 'Ready' && c.status === 'True',
+      )
         ? 'Ready'
         : 'NotReady',
     ),
     text('Roles', () => '<none>'),
     AGE,
     text('Version', o => o.status?.nodeInfo?.kubeletVersion ?? ''),
-    text('Internal-IP', o => (o.status?.addresses ?? []).find((a: any) => a.type === 'InternalIP')?.address ?? '<none>', 1),
+    text(
+      'Internal-IP',
+      o =>
+        (o.status?.addresses ?? []).find((a: any) => a.type === 'InternalIP')
+          ?.address ?? '<none>',
+      1,
+    ),
     text('External-IP', () => '<none>', 1),
     text('OS-Image', o => o.status?.nodeInfo?.osImage ?? '', 1),
     text('Kernel-Version', o => o.status?.nodeInfo?.kernelVersion ?? '', 1),
-    text('Container-Runtime', o => o.status?.nodeInfo?.containerRuntimeVersion ?? '', 1),
+    text(
+      'Container-Runtime',
+      o => o.status?.nodeInfo?.containerRuntimeVersion ?? '',
+      1,
+    ),
   ],
   Namespace: [NAME, text('Status', o => o.status?.phase ?? ''), AGE],
   Event: [
-    text('Last Seen', (o, now) => age(o.lastTimestamp ?? o.eventTime ?? o.metadata.creationTimestamp, now)),
+    text('Last Seen', (o, now) =>
+      age(o.lastTimestamp ?? o.eventTime ?? o.metadata.creationTimestamp, now),
+    ),
     text('Type', o => o.type),
     text('Reason', o => o.reason),
-    text('Object', o => `${String(o.involvedObject?.kind ?? '').toLowerCase()}/${o.involvedObject?.name}`),
+    text(
+      'Object',
+      o =>
+        `${String(o.involvedObject?.kind ?? '').toLowerCase()}/${
+          o.involvedObject?.name
+        }`,
+    ),
     text('Message', o => o.message),
     text('Subobject', o => o.involvedObject?.fieldPath ?? '', 1),
     text('Source', o => o.source?.component ?? o.reportingComponent ?? '', 1),
-    text('First Seen', (o, now) => age(o.firstTimestamp ?? o.metadata.creationTimestamp, now), 1),
+    text(
+      'First Seen',
+      (o, now) => age(o.firstTimestamp ?? o.metadata.creationTimestamp, now),
+      1,
+    ),
     { name: 'Count', type: 'integer', priority: 1, cell: o => o.count ?? 1 },
     text('Name', o => o.metadata.name, 1),
   ],
   StatefulSet: [
     NAME,
-    text('Ready', o => `${o.status?.readyReplicas ?? 0}/${o.spec?.replicas ?? 0}`),
+    text(
+      'Ready',
+      o => `${o.status?.readyReplicas ?? 0}/${o.spec?.replicas ?? 0}`,
+    ),
     AGE,
-    text('Containers', o => (o.spec?.template?.spec?.containers ?? []).map((c: any) => c.name).join(','), 1),
-    text('Images', o => (o.spec?.template?.spec?.containers ?? []).map((c: any) => c.image).join(','), 1),
+    text(
+      'Containers',
+      o =>
+        (o.spec?.template?.spec?.containers ?? [])
+          .map((c: any) => c.name)
+          .join(','),
+      1,
+    ),
+    text(
+      'Images',
+      o =>
+        (o.spec?.template?.spec?.containers ?? [])
+          .map((c: any) => c.image)
+          .join(','),
+      1,
+    ),
   ],
   Service: [
     NAME,
@@ -229,18 +300,45 @@ const COLUMNS: Record<string, Column[]> = {
     text('External-IP', () => '<none>'),
     text('Port(s)', servicePorts),
     AGE,
-    text('Selector', o => Object.entries(o.spec?.selector ?? {}).map(([k, v]) => `${k}=${v}`).join(',') || '<none>', 1),
+    text(
+      'Selector',
+      o =>
+        Object.entries(o.spec?.selector ?? {})
+          .map(([k, v]) => `${k}=${v}`)
+          .join(',') || '<none>',
+      1,
+    ),
   ],
-  ResourceQuota: [NAME, AGE, text('Request', quotaSummary), text('Limit', () => '')],
+  ResourceQuota: [
+    NAME,
+    AGE,
+    text('Request', quotaSummary),
+    text('Limit', () => ''),
+  ],
   VolumeSnapshot: [
     NAME,
-    { name: 'ReadyToUse', type: 'boolean', cell: o => o.status?.readyToUse ?? null },
+    {
+      name: 'ReadyToUse',
+      type: 'boolean',
+      cell: o => o.status?.readyToUse ?? null,
+    },
     text('SourcePVC', o => o.spec?.source?.persistentVolumeClaimName ?? null),
-    text('SourceSnapshotContent', o => o.spec?.source?.volumeSnapshotContentName ?? null),
+    text(
+      'SourceSnapshotContent',
+      o => o.spec?.source?.volumeSnapshotContentName ?? null,
+    ),
     text('RestoreSize', o => snapshotSize(o) || null),
     text('SnapshotClass', o => o.spec?.volumeSnapshotClassName ?? null),
-    text('SnapshotContent', o => o.status?.boundVolumeSnapshotContentName ?? null),
-    { name: 'CreationTime', type: 'date', cell: (o, now) => (o.status?.creationTime ? age(o.status.creationTime, now) : null) },
+    text(
+      'SnapshotContent',
+      o => o.status?.boundVolumeSnapshotContentName ?? null,
+    ),
+    {
+      name: 'CreationTime',
+      type: 'date',
+      cell: (o, now) =>
+        o.status?.creationTime ? age(o.status.creationTime, now) : null,
+    },
     AGE,
   ],
   VolumeSnapshotClass: [
@@ -251,8 +349,16 @@ const COLUMNS: Record<string, Column[]> = {
   ],
   VolumeSnapshotContent: [
     NAME,
-    { name: 'ReadyToUse', type: 'boolean', cell: o => o.status?.readyToUse ?? null },
-    { name: 'RestoreSize', type: 'integer', cell: o => o.status?.restoreSize ?? null },
+    {
+      name: 'ReadyToUse',
+      type: 'boolean',
+      cell: o => o.status?.readyToUse ?? null,
+    },
+    {
+      name: 'RestoreSize',
+      type: 'integer',
+      cell: o => o.status?.restoreSize ?? null,
+    },
     text('DeletionPolicy', o => o.spec?.deletionPolicy),
     text('Driver', o => o.spec?.driver),
     text('VolumeSnapshotClass', o => o.spec?.volumeSnapshotClassName ?? null),
@@ -296,19 +402,26 @@ export interface TableOptions {
   includeColumns?: boolean;
 }
 
-export function toTable(kind: string, objects: K8sObject[], options: TableOptions) {
+export function toTable(
+  kind: string,
+  objects: K8sObject[],
+  options: TableOptions,
+) {
   const columns = columnsFor(kind);
   return {
     kind: 'Table',
     apiVersion: 'meta.k8s.io/v1',
     metadata: {
-      ...(options.resourceVersion ? { resourceVersion: options.resourceVersion } : {}),
+      ...(options.resourceVersion
+        ? { resourceVersion: options.resourceVersion }
+        : {}),
       ...(options.continueToken ? { continue: options.continueToken } : {}),
       ...(options.remainingItemCount !== undefined
         ? { remainingItemCount: options.remainingItemCount }
         : {}),
     },
-    columnDefinitions: options.includeColumns === false ? null : columnDefinitions(kind),
+    columnDefinitions:
+      options.includeColumns === false ? null : columnDefinitions(kind),
     rows: objects.map(o => row(o, columns, options.now)),
   };
 }

@@ -12,7 +12,9 @@ export interface TlsMaterial {
 }
 
 function serial() {
-  return forge.util.bytesToHex(forge.random.getBytesSync(9)).replace(/^[89a-f]/, '1');
+  return forge.util
+    .bytesToHex(forge.random.getBytesSync(9))
+    .replace(/^[89a-f]/, '1');
 }
 
 function validity(cert: forge.pki.Certificate, days: number) {
@@ -31,7 +33,13 @@ export function generateTls(clusterName: string): TlsMaterial {
   ca.setIssuer(caSubject);
   ca.setExtensions([
     { name: 'basicConstraints', cA: true, critical: true },
-    { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+    {
+      name: 'keyUsage',
+      keyCertSign: true,
+      cRLSign: true,
+      digitalSignature: true,
+      critical: true,
+    },
     { name: 'subjectKeyIdentifier' },
   ]);
   ca.sign(caKeys.privateKey, forge.md.sha256.create());
@@ -45,7 +53,12 @@ export function generateTls(clusterName: string): TlsMaterial {
   cert.setIssuer(caSubject);
   cert.setExtensions([
     { name: 'basicConstraints', cA: false },
-    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+    {
+      name: 'keyUsage',
+      digitalSignature: true,
+      keyEncipherment: true,
+      critical: true,
+    },
     { name: 'extKeyUsage', serverAuth: true },
     {
       name: 'subjectAltName',

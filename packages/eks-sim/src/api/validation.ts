@@ -23,7 +23,8 @@ export function invalidValue(
   value: unknown,
   detail: string,
 ): StatusCause {
-  const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+  const shown =
+    typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
   return {
     reason: 'FieldValueInvalid',
     message: `Invalid value: ${shown}: ${detail}`,
@@ -40,15 +41,19 @@ export function required(field: string, detail = ''): StatusCause {
 }
 
 export function forbiddenField(field: string, detail: string): StatusCause {
-  return { reason: 'FieldValueForbidden', message: `Forbidden: ${detail}`, field };
+  return {
+    reason: 'FieldValueForbidden',
+    message: `Forbidden: ${detail}`,
+    field,
+  };
 }
 
 function unsupported(field: string, value: unknown, supported: string[]) {
   return {
     reason: 'FieldValueNotSupported',
-    message: `Unsupported value: "${String(value)}": supported values: ${supported
-      .map(s => `"${s}"`)
-      .join(', ')}`,
+    message: `Unsupported value: "${String(
+      value,
+    )}": supported values: ${supported.map(s => `"${s}"`).join(', ')}`,
     field,
   };
 }
@@ -92,7 +97,9 @@ function validateLabels(object: K8sObject): StatusCause[] {
     }
     for (const [key, value] of Object.entries(map)) {
       if (typeof value !== 'string') {
-        causes.push(invalidValue(`${field}[${key}]`, value, 'must be a string'));
+        causes.push(
+          invalidValue(`${field}[${key}]`, value, 'must be a string'),
+        );
       }
     }
   }
@@ -125,7 +132,10 @@ function validateAccessModes(field: string, modes: unknown): StatusCause[] {
     .map(mode => unsupported(field, mode, ACCESS_MODES));
   if (modes.includes('ReadWriteOncePod') && modes.length > 1) {
     causes.push(
-      forbiddenField(field, 'may not use ReadWriteOncePod with other access modes'),
+      forbiddenField(
+        field,
+        'may not use ReadWriteOncePod with other access modes',
+      ),
     );
   }
   return causes;
@@ -146,7 +156,9 @@ function validatePvc(pvc: K8sObject): StatusCause[] {
     spec.volumeMode !== undefined &&
     !['Filesystem', 'Block'].includes(spec.volumeMode)
   ) {
-    causes.push(unsupported('spec.volumeMode', spec.volumeMode, ['Block', 'Filesystem']));
+    causes.push(
+      unsupported('spec.volumeMode', spec.volumeMode, ['Block', 'Filesystem']),
+    );
   }
   const dataSource = spec.dataSource;
   if (dataSource !== undefined && !dataSource?.name) {
@@ -214,22 +226,38 @@ function validatePv(pv: K8sObject): StatusCause[] {
   } else {
     causes.push(...validateStorageRequest('spec.capacity[storage]', storage));
   }
-  const sources = ['csi', 'hostPath', 'nfs', 'local', 'awsElasticBlockStore'].filter(
-    source => spec[source] !== undefined,
-  );
+  const sources = [
+    'csi',
+    'hostPath',
+    'nfs',
+    'local',
+    'awsElasticBlockStore',
+  ].filter(source => spec[source] !== undefined);
   if (sources.length === 0) {
     causes.push(required('spec', 'must specify a volume type'));
   } else if (sources.length > 1) {
-    causes.push(forbiddenField(`spec.${sources[1]}`, 'may not specify more than 1 volume type'));
+    causes.push(
+      forbiddenField(
+        `spec.${sources[1]}`,
+        'may not specify more than 1 volume type',
+      ),
+    );
   }
   if (spec.csi) {
     if (!spec.csi.driver) causes.push(required('spec.csi.driver'));
     if (!spec.csi.volumeHandle) causes.push(required('spec.csi.volumeHandle'));
   }
   const policy = spec.persistentVolumeReclaimPolicy;
-  if (policy !== undefined && !['Delete', 'Retain', 'Recycle'].includes(policy)) {
+  if (
+    policy !== undefined &&
+    !['Delete', 'Retain', 'Recycle'].includes(policy)
+  ) {
     causes.push(
-      unsupported('spec.persistentVolumeReclaimPolicy', policy, ['Delete', 'Recycle', 'Retain']),
+      unsupported('spec.persistentVolumeReclaimPolicy', policy, [
+        'Delete',
+        'Recycle',
+        'Retain',
+      ]),
     );
   }
   return causes;
@@ -237,8 +265,17 @@ function validatePv(pv: K8sObject): StatusCause[] {
 
 function validatePvUpdate(old: K8sObject, pv: K8sObject): StatusCause[] {
   const causes = validatePv(pv);
-  if (old.spec?.csi && !deepEqual(old.spec.csi.volumeHandle, pv.spec?.csi?.volumeHandle)) {
-    causes.push(invalidValue('spec.persistentvolumesource', pv.spec?.csi, 'spec.persistentvolumesource is immutable after creation'));
+  if (
+    old.spec?.csi &&
+    !deepEqual(old.spec.csi.volumeHandle, pv.spec?.csi?.volumeHandle)
+  ) {
+    causes.push(
+      invalidValue(
+        'spec.persistentvolumesource',
+        pv.spec?.csi,
+        'spec.persistentvolumesource is immutable after creation',
+      ),
+    );
   }
   return causes;
 }
@@ -249,25 +286,43 @@ function validateStorageClass(sc: K8sObject): StatusCause[] {
     causes.push(required('provisioner'));
   }
   const mode = sc.volumeBindingMode;
-  if (mode !== undefined && !['Immediate', 'WaitForFirstConsumer'].includes(mode)) {
-    causes.push(unsupported('volumeBindingMode', mode, ['Immediate', 'WaitForFirstConsumer']));
+  if (
+    mode !== undefined &&
+    !['Immediate', 'WaitForFirstConsumer'].includes(mode)
+  ) {
+    causes.push(
+      unsupported('volumeBindingMode', mode, [
+        'Immediate',
+        'WaitForFirstConsumer',
+      ]),
+    );
   }
   const params = sc.parameters;
   if (params !== undefined) {
     for (const [key, value] of Object.entries(params ?? {})) {
       if (typeof value !== 'string') {
-        causes.push(invalidValue(`parameters[${key}]`, value, 'must be a string'));
+        causes.push(
+          invalidValue(`parameters[${key}]`, value, 'must be a string'),
+        );
       }
     }
   }
   return causes;
 }
 
-function validateStorageClassUpdate(old: K8sObject, sc: K8sObject): StatusCause[] {
+function validateStorageClassUpdate(
+  old: K8sObject,
+  sc: K8sObject,
+): StatusCause[] {
   const causes = validateStorageClass(sc);
-  for (const field of ['provisioner', 'parameters', 'reclaimPolicy', 'volumeBindingMode']) {
+  for (const field of [
+    'provisioner',
+    'parameters',
+    'reclaimPolicy',
+    'volumeBindingMode',
+  ]) {
     if (!deepEqual(old[field], sc[field])) {
-      causes.push(forbiddenField(field, 'updates to ' + field + ' are forbidden.'));
+      causes.push(forbiddenField(field, `updates to ${field} are forbidden.`));
     }
   }
   return causes;
@@ -300,7 +355,10 @@ function validateVolumeSnapshot(vs: K8sObject): StatusCause[] {
   return [];
 }
 
-function validateVolumeSnapshotUpdate(old: K8sObject, vs: K8sObject): StatusCause[] {
+function validateVolumeSnapshotUpdate(
+  old: K8sObject,
+  vs: K8sObject,
+): StatusCause[] {
   if (!deepEqual(old.spec?.source, vs.spec?.source)) {
     return [
       {
@@ -319,16 +377,34 @@ function validateStatefulSet(sts: K8sObject): StatusCause[] {
   if (!sts.spec?.template) causes.push(required('spec.template'));
   const replicas = sts.spec?.replicas;
   if (replicas !== undefined && (!Number.isInteger(replicas) || replicas < 0)) {
-    causes.push(invalidValue('spec.replicas', replicas, 'must be greater than or equal to 0'));
+    causes.push(
+      invalidValue(
+        'spec.replicas',
+        replicas,
+        'must be greater than or equal to 0',
+      ),
+    );
   }
   return causes;
 }
 
-function validateStatefulSetUpdate(old: K8sObject, sts: K8sObject): StatusCause[] {
+function validateStatefulSetUpdate(
+  old: K8sObject,
+  sts: K8sObject,
+): StatusCause[] {
   const causes = validateStatefulSet(sts);
-  const allowed = ['replicas', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy', 'minReadySeconds', 'ordinals'];
+  const allowed = [
+    'replicas',
+    'template',
+    'updateStrategy',
+    'persistentVolumeClaimRetentionPolicy',
+    'minReadySeconds',
+    'ordinals',
+  ];
   const strip = (spec: Record<string, unknown> = {}) =>
-    Object.fromEntries(Object.entries(spec).filter(([k]) => !allowed.includes(k)));
+    Object.fromEntries(
+      Object.entries(spec).filter(([k]) => !allowed.includes(k)),
+    );
   if (!deepEqual(strip(old.spec), strip(sts.spec))) {
     causes.push(
       forbiddenField(
@@ -361,13 +437,13 @@ const UPDATE: Record<string, UpdateValidator> = {
 };
 
 export function validateCreate(object: K8sObject): StatusCause[] {
-  return [
-    ...validateLabels(object),
-    ...(CREATE[object.kind]?.(object) ?? []),
-  ];
+  return [...validateLabels(object), ...(CREATE[object.kind]?.(object) ?? [])];
 }
 
-export function validateUpdate(old: K8sObject, object: K8sObject): StatusCause[] {
+export function validateUpdate(
+  old: K8sObject,
+  object: K8sObject,
+): StatusCause[] {
   const update = UPDATE[object.kind];
   return [
     ...validateLabels(object),

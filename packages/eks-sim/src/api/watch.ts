@@ -67,7 +67,10 @@ export class WatchHub {
 
     const send = (type: OutgoingType, object: unknown) => {
       let payload = object;
-      if (request.asTable && (type === 'ADDED' || type === 'MODIFIED' || type === 'DELETED')) {
+      if (
+        request.asTable &&
+        (type === 'ADDED' || type === 'MODIFIED' || type === 'DELETED')
+      ) {
         payload = toTable(kind.kind, [object as K8sObject], {
           now: this.options.now(),
           includeColumns: firstTableEvent,
@@ -108,10 +111,17 @@ export class WatchHub {
       }
     } else {
       const version = Number(rv);
-      const backlog = Number.isInteger(version) ? this.store.changesSince(version) : 'expired';
+      const backlog = Number.isInteger(version)
+        ? this.store.changesSince(version)
+        : 'expired';
       if (backlog === 'expired') {
         const oldest = this.store.oldestResumableVersion();
-        send('ERROR', errors.expiredWatch(Number.isInteger(version) ? version : 0, oldest).toStatus());
+        send(
+          'ERROR',
+          errors
+            .expiredWatch(Number.isInteger(version) ? version : 0, oldest)
+            .toStatus(),
+        );
         res.end();
         return;
       }
@@ -133,8 +143,12 @@ export class WatchHub {
       const bookmark = setInterval(() => {
         send('BOOKMARK', {
           kind: kind.kind,
-          apiVersion: kind.group ? `${kind.group}/${kind.version}` : kind.version,
-          metadata: { resourceVersion: String(this.store.currentResourceVersion()) },
+          apiVersion: kind.group
+            ? `${kind.group}/${kind.version}`
+            : kind.version,
+          metadata: {
+            resourceVersion: String(this.store.currentResourceVersion()),
+          },
         });
       }, this.options.bookmarkIntervalMs);
       timers.push(bookmark);

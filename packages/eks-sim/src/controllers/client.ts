@@ -8,12 +8,13 @@ import { K8sObject } from '../store/types';
 import { clone } from '../api/patch/json';
 
 export class ControllerClient {
-  constructor(
-    readonly registry: Registry,
-    readonly manager: string,
-  ) {}
+  constructor(readonly registry: Registry, readonly manager: string) {}
 
-  get(kind: string, namespace: string | undefined, name: string): K8sObject | undefined {
+  get(
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+  ): K8sObject | undefined {
     return this.registry.find(kindByName(kind), namespace, name);
   }
 
@@ -21,7 +22,9 @@ export class ControllerClient {
     return this.registry.store.list(resourceKey(kindByName(kind)), namespace);
   }
 
-  create(object: Omit<K8sObject, 'apiVersion'> & { apiVersion?: string }): K8sObject {
+  create(
+    object: Omit<K8sObject, 'apiVersion'> & { apiVersion?: string },
+  ): K8sObject {
     return this.registry.create(
       kindByName(object.kind),
       object.metadata.namespace,
@@ -52,17 +55,32 @@ export class ControllerClient {
 
   delete(object: K8sObject, gracePeriodSeconds?: number) {
     const kind = kindByName(object.kind);
-    if (!this.registry.find(kind, object.metadata.namespace, object.metadata.name!)) {
+    if (
+      !this.registry.find(
+        kind,
+        object.metadata.namespace,
+        object.metadata.name!,
+      )
+    ) {
       return;
     }
-    this.registry.delete(kind, object.metadata.namespace, object.metadata.name!, {
-      gracePeriodSeconds,
-    });
+    this.registry.delete(
+      kind,
+      object.metadata.namespace,
+      object.metadata.name!,
+      {
+        gracePeriodSeconds,
+      },
+    );
   }
 
   /** Removes a finalizer from the latest version of an object, if present. */
   removeFinalizer(object: K8sObject, finalizer: string): K8sObject {
-    const latest = this.get(object.kind, object.metadata.namespace, object.metadata.name!);
+    const latest = this.get(
+      object.kind,
+      object.metadata.namespace,
+      object.metadata.name!,
+    );
     if (!latest || !(latest.metadata.finalizers ?? []).includes(finalizer)) {
       return latest ?? object;
     }

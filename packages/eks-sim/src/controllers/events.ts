@@ -25,11 +25,21 @@ export class EventRecorder {
     private readonly clock: SimClock,
   ) {}
 
-  normal(object: K8sObject, reason: string, message: string, source: EventSource) {
+  normal(
+    object: K8sObject,
+    reason: string,
+    message: string,
+    source: EventSource,
+  ) {
     this.record(object, 'Normal', reason, message, source);
   }
 
-  warning(object: K8sObject, reason: string, message: string, source: EventSource) {
+  warning(
+    object: K8sObject,
+    reason: string,
+    message: string,
+    source: EventSource,
+  ) {
     this.record(object, 'Warning', reason, message, source);
   }
 
@@ -55,7 +65,13 @@ export class EventRecorder {
     source: EventSource,
   ) {
     const namespace = object.metadata.namespace ?? 'default';
-    const key = [object.metadata.uid, type, reason, message, source.component].join('\u0000');
+    const key = [
+      object.metadata.uid,
+      type,
+      reason,
+      message,
+      source.component,
+    ].join('\u0000');
     const now = this.clock.nowIso();
     const existingName = this.seen.get(key);
     const existing = existingName
@@ -66,7 +82,13 @@ export class EventRecorder {
       const copy = clone(existing);
       copy.count = (existing.count ?? 1) + 1;
       copy.lastTimestamp = now;
-      this.registry.update(EVENT, namespace, existing.metadata.name!, copy, options);
+      this.registry.update(
+        EVENT,
+        namespace,
+        existing.metadata.name!,
+        copy,
+        options,
+      );
       return;
     }
     const name = `${object.metadata.name}.${randomBytes(8).toString('hex')}`;

@@ -26,7 +26,10 @@ export interface ControllerDeps {
 }
 
 export function startControllers(deps: ControllerDeps) {
-  const ctx: ControllerContext = { ...deps, events: new EventRecorder(deps.registry, deps.clock) };
+  const ctx: ControllerContext = {
+    ...deps,
+    events: new EventRecorder(deps.registry, deps.clock),
+  };
   const drivers = createDrivers({
     clock: deps.clock,
     delays: deps.delays,

@@ -20,7 +20,9 @@ export function kubelet(ctx: ControllerContext) {
     {
       name: 'kubelet',
       keysFor: event =>
-        event.object.kind === 'Pod' && event.type !== 'DELETED' && event.object.spec?.nodeName
+        event.object.kind === 'Pod' &&
+        event.type !== 'DELETED' &&
+        event.object.spec?.nodeName
           ? [keyOf(event.object)]
           : [],
       reconcile: key => sync(key),
@@ -39,15 +41,19 @@ export function kubelet(ctx: ControllerContext) {
         ctx.clock.after(ctx.delays.podStopMs, () => {
           starting.delete(`stop:${pod.metadata.uid}`);
           const current = client.get('Pod', namespace, name);
-          if (current && current.metadata.uid === pod.metadata.uid) client.delete(current, 0);
+          if (current && current.metadata.uid === pod.metadata.uid)
+            client.delete(current, 0);
         });
       }
       return;
     }
-    if (pod.status?.phase !== 'Pending' || starting.has(pod.metadata.uid!)) return;
+    if (pod.status?.phase !== 'Pending' || starting.has(pod.metadata.uid!))
+      return;
     const blocked = multiAttachConflict(pod);
     if (blocked) {
-      ctx.events.warning(pod, 'FailedAttachVolume', blocked, { component: 'attachdetach-controller' });
+      ctx.events.warning(pod, 'FailedAttachVolume', blocked, {
+        component: 'attachdetach-controller',
+      });
       controller.enqueueAfter(key, ctx.delays.podStartMs * 5);
       return;
     }
@@ -55,21 +61,44 @@ export function kubelet(ctx: ControllerContext) {
     ctx.clock.after(ctx.delays.podStartMs, () => {
       starting.delete(pod.metadata.uid!);
       const current = client.get('Pod', namespace, name);
-      if (current && current.metadata.uid === pod.metadata.uid && current.status?.phase === 'Pending') start(current);
+      if (
+        current &&
+        current.metadata.uid === pod.metadata.uid &&
+        current.status?.phase === 'Pending'
+      )
+        start(current);
     });
   }
 
   /** RWO volumes attach to one node: a second node's pod waits. */
   function multiAttachConflict(pod: K8sObject): string | undefined {
     for (const claimName of claimsOf(pod)) {
-      const pvc = client.get('PersistentVolumeClaim', pod.metadata.namespace, claimName);
+      const pvc = client.get(
+        'PersistentVolumeClaim',
+        pod.metadata.namespace,
+        claimName,
+      );
       const modes: string[] = pvc?.spec?.accessModes ?? [];
-      if (!pvc || modes.includes('ReadWriteMany') || modes.includes('ReadOnlyMany')) continue;
-      const others = podsUsing(client.list('Pod', pod.metadata.namespace), claimName).filter(
-        p => p.metadata.uid !== pod.metadata.uid && p.spec?.nodeName && p.spec.nodeName !== pod.spec.nodeName && p.status?.phase === 'Running',
+      if (
+        !pvc ||
+        modes.includes('ReadWriteMany') ||
+        modes.includes('ReadOnlyMany')
+      )
+        continue;
+      const others = podsUsing(
+        client.list('Pod', pod.metadata.namespace),
+        claimName,
+      ).filter(
+        p =>
+          p.metadata.uid !== pod.metadata.uid &&
+          p.spec?.nodeName &&
+          p.spec.nodeName !== pod.spec.nodeName &&
+          p.status?.phase === 'Running',
       );
       if (others.length > 0) {
-        return `Multi-Attach error for volume "${pvc.spec.volumeName}" Volume is already used by pod(s) ${others
+        return `Multi-Attach error for volume "${
+          pvc.spec.volumeName
+        }" Volume is already used by pod(s) ${others
           .map(p => p.metadata.name)
           .join(', ')}`;
       }
@@ -80,9 +109,18 @@ export function kubelet(ctx: ControllerContext) {
   function start(pod: K8sObject) {
     const node = pod.spec.nodeName;
     for (const claimName of claimsOf(pod)) {
-      const pvc = client.get('PersistentVolumeClaim', pod.metadata.namespace, claimName);
+      const pvc = client.get(
+        'PersistentVolumeClaim',
+        pod.metadata.namespace,
+        claimName,
+      );
       if (pvc?.spec?.volumeName) {
-        ctx.events.normal(pod, 'SuccessfulAttachVolume', `AttachVolume.Attach succeeded for volume "${pvc.spec.volumeName}" `, { component: 'attachdetach-controller' });
+        ctx.events.normal(
+          pod,
+          'SuccessfulAttachVolume',
+          `AttachVolume.Attach succeeded for volume "${pvc.spec.volumeName}" `,
+          { component: 'attachdetach-controller' },
+        );
         finishFileSystemResize(pvc, pod);
       }
     }
@@ -94,35 +132,57 @@ export function kubelet(ctx: ControllerContext) {
         c.status = {
           ...c.status,
           phase: 'Running',
-          hostIP: `192.168.${(node.length * 7) % 200}.${(node.charCodeAt(node.length - 1) % 200) + 10}`,
-          podIP: `192.168.${(index * 13) % 250}.${(pod.metadata.uid!.charCodeAt(0) % 200) + 20}`,
+          hostIP: `192.168.${(node.length * 7) % 200}.${
+            (node.charCodeAt(node.length - 1) % 200) + 10
+          }`,
+          podIP: `192.168.${(index * 13) % 250}.${
+            (pod.metadata.uid!.charCodeAt(0) % 200) + 20
+          }`,
           startTime: now,
-          conditions: ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map(type => ({
+          conditions: [
+            'PodReadyToStartContainers',
+            'Initialized',
+            'Ready',
+            'ContainersReady',
+            'PodScheduled',
+          ].map(type => ({
             type,
             status: 'True',
             lastProbeTime: null,
             lastTransitionTime: now,
           })),
-          containerStatuses: (c.spec.containers ?? []).map((container: any) => ({
-            name: container.name,
-            image: container.image,
-            imageID: `${container.image}@sha256:${'0'.repeat(64)}`,
-            containerID: `containerd://${pod.metadata.uid!.replace(/-/g, '')}`,
-            ready: true,
-            started: true,
-            restartCount: 0,
-            state: { running: { startedAt: now } },
-          })),
+          containerStatuses: (c.spec.containers ?? []).map(
+            (container: any) => ({
+              name: container.name,
+              image: container.image,
+              imageID: `${container.image}@sha256:${'0'.repeat(64)}`,
+              containerID: `containerd://${pod.metadata.uid!.replace(
+                /-/g,
+                '',
+              )}`,
+              ready: true,
+              started: true,
+              restartCount: 0,
+              state: { running: { startedAt: now } },
+            }),
+          ),
         };
       },
       { status: true },
     );
-    ctx.events.normal(running, 'Started', `Started container ${running.spec.containers?.[0]?.name}`, { component: 'kubelet', host: node });
+    ctx.events.normal(
+      running,
+      'Started',
+      `Started container ${running.spec.containers?.[0]?.name}`,
+      { component: 'kubelet', host: node },
+    );
   }
 
   /** NodeExpandVolume at mount: the claim's capacity catches up with its volume. */
   function finishFileSystemResize(pvc: K8sObject, pod: K8sObject) {
-    const pending = (pvc.status?.conditions ?? []).some((c: any) => c.type === FS_RESIZE_PENDING);
+    const pending = (pvc.status?.conditions ?? []).some(
+      (c: any) => c.type === FS_RESIZE_PENDING,
+    );
     if (!pending) return;
     const pv = client.get('PersistentVolume', undefined, pvc.spec.volumeName);
     if (!pv) return;
@@ -130,13 +190,20 @@ export function kubelet(ctx: ControllerContext) {
       pvc,
       c => {
         c.status.capacity = { storage: formatQuantity(capacityBytes(pv)) };
-        c.status.conditions = (c.status.conditions ?? []).filter((x: any) => x.type !== FS_RESIZE_PENDING);
+        c.status.conditions = (c.status.conditions ?? []).filter(
+          (x: any) => x.type !== FS_RESIZE_PENDING,
+        );
         if (c.status.conditions.length === 0) delete c.status.conditions;
         delete c.status.allocatedResourceStatuses;
       },
       { status: true },
     );
-    ctx.events.normal(pvc, 'FileSystemResizeSuccessful', `MountVolume.NodeExpandVolume succeeded for volume "${pv.metadata.name}" ${pod.spec.nodeName}`, { component: 'kubelet', host: pod.spec.nodeName });
+    ctx.events.normal(
+      pvc,
+      'FileSystemResizeSuccessful',
+      `MountVolume.NodeExpandVolume succeeded for volume "${pv.metadata.name}" ${pod.spec.nodeName}`,
+      { component: 'kubelet', host: pod.spec.nodeName },
+    );
   }
 
   return { stop: () => controller.stop() };

@@ -14,7 +14,11 @@ export function namespaces(ctx: ControllerContext) {
     {
       name: 'namespace-controller',
       keysFor: event => {
-        if (event.object.kind === 'Namespace' && event.object.metadata.deletionTimestamp) return [keyOf(event.object)];
+        if (
+          event.object.kind === 'Namespace' &&
+          event.object.metadata.deletionTimestamp
+        )
+          return [keyOf(event.object)];
         const ns = event.object.metadata.namespace;
         if (event.type === 'DELETED' && ns) {
           const owner = client.get('Namespace', undefined, ns);
@@ -34,7 +38,10 @@ export function namespaces(ctx: ControllerContext) {
           }
         }
         if (remaining === 0) {
-          client.update(ns, c => (c.spec = { ...(c.spec ?? {}), finalizers: [] }));
+          client.update(
+            ns,
+            c => (c.spec = { ...(c.spec ?? {}), finalizers: [] }),
+          );
         } else {
           controller.enqueueAfter(key, ctx.delays.podStopMs * 5);
         }

@@ -15,10 +15,18 @@ export function protection(ctx: ControllerContext) {
       name: 'storage-protection',
       keysFor: event => {
         const o = event.object;
-        if (o.kind === 'PersistentVolumeClaim' && o.metadata.deletionTimestamp) return [`pvc:${keyOf(o)}`];
-        if (o.kind === 'PersistentVolume' && o.metadata.deletionTimestamp) return [`pv:${keyOf(o)}`];
-        if (o.kind === 'PersistentVolume' && event.type === 'MODIFIED') return [`pv:${keyOf(o)}`];
-        if (o.kind === 'Pod' && (event.type === 'DELETED' || o.status?.phase === 'Succeeded' || o.status?.phase === 'Failed')) {
+        if (o.kind === 'PersistentVolumeClaim' && o.metadata.deletionTimestamp)
+          return [`pvc:${keyOf(o)}`];
+        if (o.kind === 'PersistentVolume' && o.metadata.deletionTimestamp)
+          return [`pv:${keyOf(o)}`];
+        if (o.kind === 'PersistentVolume' && event.type === 'MODIFIED')
+          return [`pv:${keyOf(o)}`];
+        if (
+          o.kind === 'Pod' &&
+          (event.type === 'DELETED' ||
+            o.status?.phase === 'Succeeded' ||
+            o.status?.phase === 'Failed')
+        ) {
           return claimsOf(o).map(c => `pvc:${o.metadata.namespace}/${c}`);
         }
         return [];
@@ -32,7 +40,8 @@ export function protection(ctx: ControllerContext) {
           client.removeFinalizer(pvc, PVC_PROTECTION);
         } else {
           const pv = client.get('PersistentVolume', undefined, name);
-          if (!pv?.metadata.deletionTimestamp || pv.status?.phase === 'Bound') return;
+          if (!pv?.metadata.deletionTimestamp || pv.status?.phase === 'Bound')
+            return;
           client.removeFinalizer(pv, PV_PROTECTION);
         }
       },

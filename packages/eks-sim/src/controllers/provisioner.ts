@@ -5,11 +5,20 @@
  * from snapshots, and DeleteVolume for released volumes with policy Delete.
  */
 import { randomUUID } from 'node:crypto';
-import { formatQuantity, parseQuantity } from '@eks-storage/backstage-plugin-storage-common';
+import {
+  formatQuantity,
+  isInTreeProvisioner,
+  parseQuantity,
+} from '@eks-storage/backstage-plugin-storage-common';
 import { K8sObject } from '../store/types';
 import { ControllerClient } from './client';
 import { ControllerContext, ZONES, ZONE_LABEL } from './context';
-import { CreateVolumeRequest, CsiError, DriverSet, SimulatedDriver } from './drivers';
+import {
+  CreateVolumeRequest,
+  CsiError,
+  DriverSet,
+  SimulatedDriver,
+} from './drivers';
 import { Controller, keyOf, splitKey } from './runtime';
 import {
   ANN_PROVISIONED_BY,
@@ -36,6 +45,22 @@ function spreadZone(pvc: K8sObject, zones: string[]) {
   return zones[hash % zones.length];
 }
 
+/** In-tree classes reach the CSI driver through CSI migration's translation. */
+function csiParameters(sc: K8sObject): Record<string, string> {
+  const parameters: Record<string, string> = { ...(sc.parameters ?? {}) };
+  if (!isInTreeProvisioner(sc.provisioner)) return parameters;
+  for (const key of Object.keys(parameters)) {
+    const lower = key.toLowerCase();
+    if (lower === 'fstype') {
+      parameters['csi.storage.k8s.io/fstype'] = parameters[key];
+      delete parameters[key];
+    } else if (lower === 'zone' || lower === 'zones') {
+      delete parameters[key];
+    }
+  }
+  return parameters;
+}
+
 export function provisioners(ctx: ControllerContext, drivers: DriverSet) {
   const client = new ControllerClient(ctx.registry, 'csi-provisioner');
   const sources = new Map([...drivers.keys()].map(d => [d, sourceOf(d)]));
@@ -49,30 +74,45 @@ export function provisioners(ctx: ControllerContext, drivers: DriverSet) {
     {
       name: 'external-provisioner',
       keysFor: event => {
-        if (event.object.kind === 'PersistentVolumeClaim') return [`pvc:${keyOf(event.object)}`];
-        if (event.object.kind === 'PersistentVolume') return [`pv:${keyOf(event.object)}`];
-        if (event.object.kind === 'VolumeSnapshot' && event.object.status?.readyToUse) {
+        if (event.object.kind === 'PersistentVolumeClaim')
+          return [`pvc:${keyOf(event.object)}`];
+        if (event.object.kind === 'PersistentVolume')
+          return [`pv:${keyOf(event.object)}`];
+        if (
+          event.object.kind === 'VolumeSnapshot' &&
+          event.object.status?.readyToUse
+        ) {
           return client
             .list('PersistentVolumeClaim', event.object.metadata.namespace)
-            .filter(c => c.spec?.dataSource?.name === event.object.metadata.name)
+            .filter(
+              c => c.spec?.dataSource?.name === event.object.metadata.name,
+            )
             .map(c => `pvc:${keyOf(c)}`);
         }
         return [];
       },
       reconcile: key =>
-        key.startsWith('pvc:') ? syncClaim(key.slice(4)) : syncVolume(key.slice(3)),
+        key.startsWith('pvc:')
+          ? syncClaim(key.slice(4))
+          : syncVolume(key.slice(3)),
     },
     ctx.clock,
     ctx.registry.store,
   );
   ctx.faults.onDriverChange(() => {
-    client.list('PersistentVolumeClaim').forEach(c => controller.enqueue(`pvc:${keyOf(c)}`));
-    client.list('PersistentVolume').forEach(v => controller.enqueue(`pv:${keyOf(v)}`));
+    client
+      .list('PersistentVolumeClaim')
+      .forEach(c => controller.enqueue(`pvc:${keyOf(c)}`));
+    client
+      .list('PersistentVolume')
+      .forEach(v => controller.enqueue(`pv:${keyOf(v)}`));
   });
 
   function driverFor(name: string | undefined): SimulatedDriver | undefined {
     const driver = name ? drivers.get(name) : undefined;
-    return driver && driver.dynamic && ctx.faults.isInstalled(driver.name) ? driver : undefined;
+    return driver && driver.dynamic && ctx.faults.isInstalled(driver.name)
+      ? driver
+      : undefined;
   }
 
   function zonesFor(pvc: K8sObject, sc: K8sObject): string[] {
@@ -92,16 +132,28 @@ export function provisioners(ctx: ControllerContext, drivers: DriverSet) {
     const source = pvc.spec?.dataSource;
     if (!source || source.kind !== 'VolumeSnapshot') return undefined;
     const prefix = `error getting handle for DataSource Type VolumeSnapshot by Name ${source.name}`;
-    const snapshot = client.get('VolumeSnapshot', pvc.metadata.namespace, source.name);
+    const snapshot = client.get(
+      'VolumeSnapshot',
+      pvc.metadata.namespace,
+      source.name,
+    );
     if (!snapshot) {
-      throw new Error(`${prefix}: error getting snapshot ${source.name} from api server: volumesnapshots.snapshot.storage.k8s.io "${source.name}" not found`);
+      throw new Error(
+        `${prefix}: error getting snapshot ${source.name} from api server: volumesnapshots.snapshot.storage.k8s.io "${source.name}" not found`,
+      );
     }
     if (!snapshot.status?.readyToUse) {
       throw new Error(`${prefix}: snapshot ${source.name} is not Ready`);
     }
-    const content = client.get('VolumeSnapshotContent', undefined, snapshot.status.boundVolumeSnapshotContentName);
+    const content = client.get(
+      'VolumeSnapshotContent',
+      undefined,
+      snapshot.status.boundVolumeSnapshotContentName,
+    );
     if (!content || content.spec?.driver !== driver.name) {
-      throw new Error(`${prefix}: snapshot ${source.name} was not created by driver ${driver.name}`);
+      throw new Error(
+        `${prefix}: snapshot ${source.name} was not created by driver ${driver.name}`,
+      );
     }
     return {
       handle: content.status?.snapshotHandle ?? '',
@@ -113,25 +165,40 @@ export function provisioners(ctx: ControllerContext, drivers: DriverSet) {
     const [namespace, name] = splitKey(key);
     const pvc = client.get('PersistentVolumeClaim', namespace, name);
     if (!pvc || pvc.metadata.deletionTimestamp || pvc.spec?.volumeName) return;
-    const driver = driverFor(pvc.metadata.annotations?.[ANN_STORAGE_PROVISIONER]);
+    const driver = driverFor(
+      pvc.metadata.annotations?.[ANN_STORAGE_PROVISIONER],
+    );
     if (!driver) return;
     const uid = pvc.metadata.uid!;
     if (inFlight.has(uid)) return;
-    const sc = client.get('StorageClass', undefined, pvc.spec?.storageClassName);
+    const sc = client.get(
+      'StorageClass',
+      undefined,
+      pvc.spec?.storageClassName,
+    );
     if (!sc) return;
-    if (sc.volumeBindingMode === 'WaitForFirstConsumer' && !pvc.metadata.annotations?.[ANN_SELECTED_NODE]) return;
+    if (
+      sc.volumeBindingMode === 'WaitForFirstConsumer' &&
+      !pvc.metadata.annotations?.[ANN_SELECTED_NODE]
+    )
+      return;
     if (client.get('PersistentVolume', undefined, `pvc-${uid}`)) return;
 
     const source = sources.get(driver.name)!;
     inFlight.add(uid);
-    ctx.events.normal(pvc, 'Provisioning', `External provisioner is provisioning volume for claim "${namespace}/${name}"`, source);
+    ctx.events.normal(
+      pvc,
+      'Provisioning',
+      `External provisioner is provisioning volume for claim "${namespace}/${name}"`,
+      source,
+    );
     let request: CreateVolumeRequest;
     try {
       request = {
         pvName: `pvc-${uid}`,
         claim: pvc,
         storageClass: sc,
-        parameters: sc.parameters ?? {},
+        parameters: csiParameters(sc),
         capacityBytes: requestedBytes(pvc),
         accessModes: pvc.spec?.accessModes ?? [],
         volumeMode: pvc.spec?.volumeMode ?? 'Filesystem',
@@ -147,12 +214,21 @@ export function provisioners(ctx: ControllerContext, drivers: DriverSet) {
     const timeouts: Array<() => void> = [];
     // CreateVolume calls longer than the sidecar's timeout fail and are retried,
     // while the cloud keeps creating (FSx for Lustre).
-    for (let t = ctx.delays.provisionTimeoutMs; t < delay; t += ctx.delays.provisionTimeoutMs) {
+    for (
+      let t = ctx.delays.provisionTimeoutMs;
+      t < delay;
+      t += ctx.delays.provisionTimeoutMs
+    ) {
       timeouts.push(
         ctx.clock.after(t, () => {
           const current = client.get('PersistentVolumeClaim', namespace, name);
           if (current) {
-            ctx.events.warning(current, 'ProvisioningFailed', 'rpc error: code = DeadlineExceeded desc = context deadline exceeded', source);
+            ctx.events.warning(
+              current,
+              'ProvisioningFailed',
+              'rpc error: code = DeadlineExceeded desc = context deadline exceeded',
+              source,
+            );
           }
         }),
       );
@@ -161,13 +237,19 @@ export function provisioners(ctx: ControllerContext, drivers: DriverSet) {
       inFlight.delete(uid);
       timeouts.forEach(cancel => cancel());
       const current = client.get('PersistentVolumeClaim', namespace, name);
-      if (!current || current.metadata.uid !== uid || current.spec?.volumeName) return;
+      if (!current || current.metadata.uid !== uid || current.spec?.volumeName)
+        return;
       if (!driverFor(driver.name)) return;
       try {
         const volume = driver.createVolume(request);
         createVolumeObject(current, sc, driver, volume);
         attempts.delete(uid);
-        ctx.events.normal(current, 'ProvisioningSucceeded', `Successfully provisioned volume pvc-${uid}`, source);
+        ctx.events.normal(
+          current,
+          'ProvisioningSucceeded',
+          `Successfully provisioned volume pvc-${uid}`,
+          source,
+        );
       } catch (error) {
         fail(current, error as Error, driver);
       }
@@ -184,7 +266,8 @@ export function provisioners(ctx: ControllerContext, drivers: DriverSet) {
     ctx.events.warning(pvc, 'ProvisioningFailed', message, source);
     const n = (attempts.get(uid) ?? 0) + 1;
     attempts.set(uid, n);
-    const backoff = ctx.delays.retryMs * Math.min(2 ** (n - 1), 32) * (infeasible ? 4 : 1);
+    const backoff =
+      ctx.delays.retryMs * Math.min(2 ** (n - 1), 32) * (infeasible ? 4 : 1);
     controller.enqueueAfter(`pvc:${keyOf(pvc)}`, backoff);
   }
 
@@ -232,7 +315,15 @@ export function provisioners(ctx: ControllerContext, drivers: DriverSet) {
               nodeAffinity: {
                 required: {
                   nodeSelectorTerms: [
-                    { matchExpressions: [{ key: ZONE_LABEL, operator: 'In', values: [volume.zone] }] },
+                    {
+                      matchExpressions: [
+                        {
+                          key: ZONE_LABEL,
+                          operator: 'In',
+                          values: [volume.zone],
+                        },
+                      ],
+                    },
                   ],
                 },
               },
@@ -250,7 +341,12 @@ export function provisioners(ctx: ControllerContext, drivers: DriverSet) {
   function syncVolume(key: string) {
     const [, name] = splitKey(key);
     const pv = client.get('PersistentVolume', undefined, name);
-    if (!pv || pv.status?.phase !== 'Released' || pv.spec?.persistentVolumeReclaimPolicy !== 'Delete') return;
+    if (
+      !pv ||
+      pv.status?.phase !== 'Released' ||
+      pv.spec?.persistentVolumeReclaimPolicy !== 'Delete'
+    )
+      return;
     const driver = driverFor(pv.metadata.annotations?.[ANN_PROVISIONED_BY]);
     if (!driver || deleting.has(name)) return;
     deleting.add(name);
@@ -261,7 +357,12 @@ export function provisioners(ctx: ControllerContext, drivers: DriverSet) {
       try {
         driver.deleteVolume(current);
       } catch (error) {
-        ctx.events.warning(current, 'VolumeFailedDelete', (error as Error).message, sources.get(driver.name)!);
+        ctx.events.warning(
+          current,
+          'VolumeFailedDelete',
+          (error as Error).message,
+          sources.get(driver.name)!,
+        );
         controller.enqueueAfter(`pv:${key}`, ctx.delays.retryMs * 4);
         return;
       }

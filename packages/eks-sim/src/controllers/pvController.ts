@@ -31,7 +31,8 @@ export function pvController(ctx: ControllerContext) {
     {
       name: 'pv-controller-claims',
       keysFor: event => {
-        if (event.object.kind === 'PersistentVolumeClaim') return [keyOf(event.object)];
+        if (event.object.kind === 'PersistentVolumeClaim')
+          return [keyOf(event.object)];
         if (event.object.kind === 'PersistentVolume') {
           const ref = event.object.spec?.claimRef;
           if (ref) return [`${ref.namespace}/${ref.name}`];
@@ -39,16 +40,26 @@ export function pvController(ctx: ControllerContext) {
           const className = event.object.spec?.storageClassName ?? '';
           return client
             .list('PersistentVolumeClaim')
-            .filter(c => c.status?.phase === 'Pending' && (c.spec?.storageClassName ?? '') === className)
+            .filter(
+              c =>
+                c.status?.phase === 'Pending' &&
+                (c.spec?.storageClassName ?? '') === className,
+            )
             .map(keyOf);
         }
         if (event.object.kind === 'Pod' && event.type === 'ADDED') {
-          return claimsOf(event.object).map(c => `${event.object.metadata.namespace}/${c}`);
+          return claimsOf(event.object).map(
+            c => `${event.object.metadata.namespace}/${c}`,
+          );
         }
         if (event.object.kind === 'StorageClass' && event.type === 'ADDED') {
           return client
             .list('PersistentVolumeClaim')
-            .filter(c => c.spec?.storageClassName === event.object.metadata.name && c.status?.phase === 'Pending')
+            .filter(
+              c =>
+                c.spec?.storageClassName === event.object.metadata.name &&
+                c.status?.phase === 'Pending',
+            )
             .map(keyOf);
         }
         return [];
@@ -63,8 +74,12 @@ export function pvController(ctx: ControllerContext) {
     {
       name: 'pv-controller-volumes',
       keysFor: event => {
-        if (event.object.kind === 'PersistentVolume') return [keyOf(event.object)];
-        if (event.object.kind === 'PersistentVolumeClaim' && event.type === 'DELETED') {
+        if (event.object.kind === 'PersistentVolume')
+          return [keyOf(event.object)];
+        if (
+          event.object.kind === 'PersistentVolumeClaim' &&
+          event.type === 'DELETED'
+        ) {
           const volumeName = event.object.spec?.volumeName;
           return volumeName ? [`/${volumeName}`] : [];
         }
@@ -88,10 +103,21 @@ export function pvController(ctx: ControllerContext) {
     const pvc = client.get('PersistentVolumeClaim', namespace, name);
     if (!pvc || pvc.metadata.deletionTimestamp) return;
     if (pvc.status?.phase === 'Bound') {
-      const pv = client.get('PersistentVolume', undefined, pvc.spec?.volumeName);
+      const pv = client.get(
+        'PersistentVolume',
+        undefined,
+        pvc.spec?.volumeName,
+      );
       if (!pv) {
-        client.update(pvc, c => (c.status = { ...c.status, phase: 'Lost' }), { status: true });
-        ctx.events.warning(pvc, 'ClaimLost', 'Bound claim has lost its PersistentVolume. Data on the volume is lost!', SOURCE);
+        client.update(pvc, c => (c.status = { ...c.status, phase: 'Lost' }), {
+          status: true,
+        });
+        ctx.events.warning(
+          pvc,
+          'ClaimLost',
+          'Bound claim has lost its PersistentVolume. Data on the volume is lost!',
+          SOURCE,
+        );
       }
       return;
     }
@@ -100,34 +126,65 @@ export function pvController(ctx: ControllerContext) {
       if (pv && volumeMatchesClaim(pv, pvc)) {
         bind(pvc, pv);
       } else if (!pv) {
-        ctx.events.warning(pvc, 'FailedBinding', `volume "${pvc.spec.volumeName}" not found`, SOURCE);
+        ctx.events.warning(
+          pvc,
+          'FailedBinding',
+          `volume "${pvc.spec.volumeName}" not found`,
+          SOURCE,
+        );
       }
       return;
     }
     const candidate = client
       .list('PersistentVolume')
       .filter(pv => volumeMatchesClaim(pv, pvc))
-      .sort((a, b) => Number(Boolean(b.spec?.claimRef)) - Number(Boolean(a.spec?.claimRef)))[0];
+      .sort(
+        (a, b) =>
+          Number(Boolean(b.spec?.claimRef)) - Number(Boolean(a.spec?.claimRef)),
+      )[0];
     if (candidate) {
       bindLater(pvc, candidate);
       return;
     }
     const className = pvc.spec?.storageClassName ?? '';
     if (!className) {
-      ctx.events.normal(pvc, 'FailedBinding', 'no persistent volumes available for this claim and no storage class is set', SOURCE);
+      ctx.events.normal(
+        pvc,
+        'FailedBinding',
+        'no persistent volumes available for this claim and no storage class is set',
+        SOURCE,
+      );
       return;
     }
     const sc = client.get('StorageClass', undefined, className);
     if (!sc) {
-      ctx.events.warning(pvc, 'ProvisioningFailed', `storageclass.storage.k8s.io "${className}" not found`, SOURCE);
+      ctx.events.warning(
+        pvc,
+        'ProvisioningFailed',
+        `storageclass.storage.k8s.io "${className}" not found`,
+        SOURCE,
+      );
       return;
     }
-    if (sc.volumeBindingMode === 'WaitForFirstConsumer' && !pvc.metadata.annotations?.[ANN_SELECTED_NODE]) {
+    if (
+      sc.volumeBindingMode === 'WaitForFirstConsumer' &&
+      !pvc.metadata.annotations?.[ANN_SELECTED_NODE]
+    ) {
       const pod = waitingPod(pvc);
       if (pod) {
-        ctx.events.normal(pvc, 'WaitForPodScheduled', `waiting for pod ${pod.metadata.name} to be scheduled`, SOURCE);
+        ctx.events.normal(
+          pvc,
+          'WaitForPodScheduled',
+          `waiting for pod ${pod.metadata.name} to be scheduled`,
+          SOURCE,
+        );
       } else {
-        ctx.events.normal(pvc, 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding', SOURCE);
+        ctx.events.normal(
+          pvc,
+          'WaitForFirstConsumer',
+          'waiting for first consumer to be created before binding',
+          SOURCE,
+        );
       }
       return;
     }
@@ -161,9 +218,22 @@ export function pvController(ctx: ControllerContext) {
     pendingBinds.add(id);
     ctx.clock.after(ctx.delays.bindMs, () => {
       pendingBinds.delete(id);
-      const freshPvc = client.get('PersistentVolumeClaim', pvc.metadata.namespace, pvc.metadata.name!);
-      const freshPv = client.get('PersistentVolume', undefined, pv.metadata.name!);
-      if (freshPvc && freshPv && !freshPvc.spec?.volumeName && volumeMatchesClaim(freshPv, freshPvc)) {
+      const freshPvc = client.get(
+        'PersistentVolumeClaim',
+        pvc.metadata.namespace,
+        pvc.metadata.name!,
+      );
+      const freshPv = client.get(
+        'PersistentVolume',
+        undefined,
+        pv.metadata.name!,
+      );
+      if (
+        freshPvc &&
+        freshPv &&
+        !freshPvc.spec?.volumeName &&
+        volumeMatchesClaim(freshPv, freshPvc)
+      ) {
         try {
           bind(freshPvc, freshPv);
         } catch {
@@ -186,14 +256,28 @@ export function pvController(ctx: ControllerContext) {
           apiVersion: 'v1',
           resourceVersion: pvc.metadata.resourceVersion,
         };
-        c.metadata.annotations = { ...(c.metadata.annotations ?? {}), [ANN_BOUND_BY_CONTROLLER]: 'yes' };
+        c.metadata.annotations = {
+          ...(c.metadata.annotations ?? {}),
+          [ANN_BOUND_BY_CONTROLLER]: 'yes',
+        };
       });
     }
     if (volume.status?.phase !== 'Bound') {
-      volume = client.update(volume, c => (c.status = { phase: 'Bound', lastPhaseTransitionTime: ctx.clock.nowIso() }), { status: true });
+      volume = client.update(
+        volume,
+        c =>
+          (c.status = {
+            phase: 'Bound',
+            lastPhaseTransitionTime: ctx.clock.nowIso(),
+          }),
+        { status: true },
+      );
     }
     let claim = pvc;
-    if (claim.spec?.volumeName !== volume.metadata.name || !claim.metadata.annotations?.[ANN_BIND_COMPLETED]) {
+    if (
+      claim.spec?.volumeName !== volume.metadata.name ||
+      !claim.metadata.annotations?.[ANN_BIND_COMPLETED]
+    ) {
       claim = client.update(claim, c => {
         const boundByController = !c.spec.volumeName;
         c.spec.volumeName = volume.metadata.name;
@@ -226,7 +310,15 @@ export function pvController(ctx: ControllerContext) {
     const phase = pv.status?.phase;
     if (!ref) {
       if (phase !== 'Available' && !pv.metadata.deletionTimestamp) {
-        client.update(pv, c => (c.status = { phase: 'Available', lastPhaseTransitionTime: ctx.clock.nowIso() }), { status: true });
+        client.update(
+          pv,
+          c =>
+            (c.status = {
+              phase: 'Available',
+              lastPhaseTransitionTime: ctx.clock.nowIso(),
+            }),
+          { status: true },
+        );
       }
       return;
     }
@@ -234,7 +326,15 @@ export function pvController(ctx: ControllerContext) {
     const claimGone = !pvc || (ref.uid && pvc.metadata.uid !== ref.uid);
     if (!claimGone) {
       if (pvc!.spec?.volumeName === pv.metadata.name && phase !== 'Bound') {
-        client.update(pv, c => (c.status = { phase: 'Bound', lastPhaseTransitionTime: ctx.clock.nowIso() }), { status: true });
+        client.update(
+          pv,
+          c =>
+            (c.status = {
+              phase: 'Bound',
+              lastPhaseTransitionTime: ctx.clock.nowIso(),
+            }),
+          { status: true },
+        );
       } else if (!pvc!.spec?.volumeName) {
         claims.enqueue(`${ref.namespace}/${ref.name}`);
       }
@@ -243,21 +343,51 @@ export function pvController(ctx: ControllerContext) {
     if (!ref.uid) {
       // Pre-bound to a claim that does not exist yet: stays Available for it.
       if (phase !== 'Available') {
-        client.update(pv, c => (c.status = { phase: 'Available', lastPhaseTransitionTime: ctx.clock.nowIso() }), { status: true });
+        client.update(
+          pv,
+          c =>
+            (c.status = {
+              phase: 'Available',
+              lastPhaseTransitionTime: ctx.clock.nowIso(),
+            }),
+          { status: true },
+        );
       }
       return;
     }
     if (phase === 'Bound' || phase === 'Pending' || phase === 'Available') {
-      client.update(pv, c => (c.status = { phase: 'Released', lastPhaseTransitionTime: ctx.clock.nowIso() }), { status: true });
+      client.update(
+        pv,
+        c =>
+          (c.status = {
+            phase: 'Released',
+            lastPhaseTransitionTime: ctx.clock.nowIso(),
+          }),
+        { status: true },
+      );
       return;
     }
-    if (phase === 'Released' && pv.spec?.persistentVolumeReclaimPolicy === 'Delete') {
+    if (
+      phase === 'Released' &&
+      pv.spec?.persistentVolumeReclaimPolicy === 'Delete'
+    ) {
       // Deletion of provisioned volumes belongs to their external provisioner.
       if (!pv.metadata.annotations?.['pv.kubernetes.io/provisioned-by']) {
-        ctx.events.warning(pv, 'VolumeFailedDelete', 'error getting deleter volume plugin for volume: no deletable volume plugin matched', SOURCE);
+        ctx.events.warning(
+          pv,
+          'VolumeFailedDelete',
+          'error getting deleter volume plugin for volume: no deletable volume plugin matched',
+          SOURCE,
+        );
       }
     }
   }
 
-  return { stop: () => { claims.stop(); volumes.stop(); }, claims };
+  return {
+    stop: () => {
+      claims.stop();
+      volumes.stop();
+    },
+    claims,
+  };
 }

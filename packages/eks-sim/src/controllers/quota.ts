@@ -1,5 +1,8 @@
 /** The resource-quota controller: keeps `status.used` of storage quotas current. */
-import { formatQuantity, parseQuantity } from '@eks-storage/backstage-plugin-storage-common';
+import {
+  formatQuantity,
+  parseQuantity,
+} from '@eks-storage/backstage-plugin-storage-common';
 import { namespaceUsage } from '../api/admission';
 import { ControllerClient } from './client';
 import { ControllerContext } from './context';
@@ -12,9 +15,12 @@ export function quotas(ctx: ControllerContext) {
     {
       name: 'resourcequota-controller',
       keysFor: event => {
-        if (event.object.kind === 'ResourceQuota' && event.type !== 'DELETED') return [keyOf(event.object)];
+        if (event.object.kind === 'ResourceQuota' && event.type !== 'DELETED')
+          return [keyOf(event.object)];
         if (event.object.kind === 'PersistentVolumeClaim') {
-          return client.list('ResourceQuota', event.object.metadata.namespace).map(keyOf);
+          return client
+            .list('ResourceQuota', event.object.metadata.namespace)
+            .map(keyOf);
         }
         return [];
       },
@@ -25,12 +31,20 @@ export function quotas(ctx: ControllerContext) {
         const hard: Record<string, string> = quota.spec?.hard ?? {};
         const used: Record<string, string> = {};
         for (const resource of Object.keys(hard)) {
-          const value = namespaceUsage(ctx.registry.store, namespace!, resource);
-          used[resource] = resource.endsWith('persistentvolumeclaims') ? String(value) : formatQuantity(value);
+          const value = namespaceUsage(
+            ctx.registry.store,
+            namespace!,
+            resource,
+          );
+          used[resource] = resource.endsWith('persistentvolumeclaims')
+            ? String(value)
+            : formatQuantity(value);
         }
         const status = { hard, used };
         const normalise = (s: Record<string, string>) =>
-          Object.fromEntries(Object.entries(s).map(([k, v]) => [k, parseQuantity(v)]));
+          Object.fromEntries(
+            Object.entries(s).map(([k, v]) => [k, parseQuantity(v)]),
+          );
         if (
           !deepEqual(normalise(quota.status?.used ?? {}), normalise(used)) ||
           !deepEqual(quota.status?.hard, hard)

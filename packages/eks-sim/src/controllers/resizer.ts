@@ -13,10 +13,17 @@ import { FS_RESIZE_PENDING } from './kubelet';
 import { Controller, keyOf, splitKey } from './runtime';
 import { capacityBytes, requestedBytes } from './volumes';
 
-const FS_RESIZE_MESSAGE = 'Waiting for user to (re-)start a pod to finish file system resize of volume on node.';
+const FS_RESIZE_MESSAGE =
+  'Waiting for user to (re-)start a pod to finish file system resize of volume on node.';
 
 function condition(type: string, message = '', now: string) {
-  return { type, status: 'True', lastProbeTime: null, lastTransitionTime: now, ...(message ? { message } : {}) };
+  return {
+    type,
+    status: 'True',
+    lastProbeTime: null,
+    lastTransitionTime: now,
+    ...(message ? { message } : {}),
+  };
 }
 
 export function resizer(ctx: ControllerContext, drivers: DriverSet) {
@@ -27,18 +34,30 @@ export function resizer(ctx: ControllerContext, drivers: DriverSet) {
     {
       name: 'external-resizer',
       keysFor: event =>
-        event.object.kind === 'PersistentVolumeClaim' && event.type !== 'DELETED' ? [keyOf(event.object)] : [],
+        event.object.kind === 'PersistentVolumeClaim' &&
+        event.type !== 'DELETED'
+          ? [keyOf(event.object)]
+          : [],
       reconcile: key => sync(key),
     },
     ctx.clock,
     ctx.registry.store,
   );
-  ctx.faults.onDriverChange(() => client.list('PersistentVolumeClaim').forEach(c => controller.enqueue(keyOf(c))));
+  ctx.faults.onDriverChange(() =>
+    client
+      .list('PersistentVolumeClaim')
+      .forEach(c => controller.enqueue(keyOf(c))),
+  );
 
   function sync(key: string) {
     const [namespace, name] = splitKey(key);
     const pvc = client.get('PersistentVolumeClaim', namespace, name);
-    if (!pvc || pvc.status?.phase !== 'Bound' || inFlight.has(pvc.metadata.uid!)) return;
+    if (
+      !pvc ||
+      pvc.status?.phase !== 'Bound' ||
+      inFlight.has(pvc.metadata.uid!)
+    )
+      return;
     const pv = client.get('PersistentVolume', undefined, pvc.spec?.volumeName);
     if (!pv?.spec?.csi) return;
     const requested = requestedBytes(pvc);
@@ -55,40 +74,81 @@ export function resizer(ctx: ControllerContext, drivers: DriverSet) {
       c => {
         c.status.conditions = [condition('Resizing', '', now)];
         c.status.allocatedResources = { storage: formatQuantity(requested) };
-        c.status.allocatedResourceStatuses = { storage: 'ControllerResizeInProgress' };
+        c.status.allocatedResourceStatuses = {
+          storage: 'ControllerResizeInProgress',
+        };
       },
       { status: true },
     );
-    ctx.events.normal(started, 'Resizing', `External resizer is resizing volume ${pv.metadata.name}`, source);
+    ctx.events.normal(
+      started,
+      'Resizing',
+      `External resizer is resizing volume ${pv.metadata.name}`,
+      source,
+    );
     ctx.clock.after(ctx.delays.resizeMs, () => {
       inFlight.delete(pvc.metadata.uid!);
       const claim = client.get('PersistentVolumeClaim', namespace, name);
-      const volume = client.get('PersistentVolume', undefined, pv.metadata.name!);
+      const volume = client.get(
+        'PersistentVolume',
+        undefined,
+        pv.metadata.name!,
+      );
       if (!claim || !volume) return;
-      const sc = client.get('StorageClass', undefined, claim.spec?.storageClassName);
+      const sc = client.get(
+        'StorageClass',
+        undefined,
+        claim.spec?.storageClassName,
+      );
       try {
-        const result = driver.expandVolume!(volume, requestedBytes(claim), sc?.parameters ?? {});
-        expanded(claim, volume, result.capacityBytes, result.nodeExpansionRequired, source);
+        const result = driver.expandVolume!(
+          volume,
+          requestedBytes(claim),
+          sc?.parameters ?? {},
+        );
+        expanded(
+          claim,
+          volume,
+          result.capacityBytes,
+          result.nodeExpansionRequired,
+          source,
+        );
       } catch (error) {
         failed(claim, volume, error as Error, source);
       }
     });
   }
 
-  function expanded(pvc: K8sObject, pv: K8sObject, bytes: number, nodeStep: boolean, source: { component: string }) {
+  function expanded(
+    pvc: K8sObject,
+    pv: K8sObject,
+    bytes: number,
+    nodeStep: boolean,
+    source: { component: string },
+  ) {
     const size = formatQuantity(bytes);
-    client.update(pv, c => (c.spec.capacity = { ...c.spec.capacity, storage: size }));
+    client.update(
+      pv,
+      c => (c.spec.capacity = { ...c.spec.capacity, storage: size }),
+    );
     const now = ctx.clock.nowIso();
     if (nodeStep) {
       const updated = client.update(
         pvc,
         c => {
-          c.status.conditions = [condition(FS_RESIZE_PENDING, FS_RESIZE_MESSAGE, now)];
+          c.status.conditions = [
+            condition(FS_RESIZE_PENDING, FS_RESIZE_MESSAGE, now),
+          ];
           c.status.allocatedResourceStatuses = { storage: 'NodeResizePending' };
         },
         { status: true },
       );
-      ctx.events.normal(updated, 'FileSystemResizeRequired', 'Require file system resize of volume on node', source);
+      ctx.events.normal(
+        updated,
+        'FileSystemResizeRequired',
+        'Require file system resize of volume on node',
+        source,
+      );
       return;
     }
     const updated = client.update(
@@ -100,24 +160,41 @@ export function resizer(ctx: ControllerContext, drivers: DriverSet) {
       },
       { status: true },
     );
-    ctx.events.normal(updated, 'VolumeResizeSuccessful', 'Resize volume succeeded', source);
+    ctx.events.normal(
+      updated,
+      'VolumeResizeSuccessful',
+      'Resize volume succeeded',
+      source,
+    );
   }
 
-  function failed(pvc: K8sObject, pv: K8sObject, error: Error, source: { component: string }) {
+  function failed(
+    pvc: K8sObject,
+    pv: K8sObject,
+    error: Error,
+    source: { component: string },
+  ) {
     const infeasible = error instanceof CsiError && error.infeasible;
     const message = `resize volume "${pv.metadata.name}" by resizer "${pv.spec.csi.driver}" failed: ${error.message}`;
     const updated = client.update(
       pvc,
       c => {
-        c.status.conditions = [condition('ControllerResizeError', message, ctx.clock.nowIso())];
+        c.status.conditions = [
+          condition('ControllerResizeError', message, ctx.clock.nowIso()),
+        ];
         c.status.allocatedResourceStatuses = {
-          storage: infeasible ? 'ControllerResizeInfeasible' : 'ControllerResizeInProgress',
+          storage: infeasible
+            ? 'ControllerResizeInfeasible'
+            : 'ControllerResizeInProgress',
         };
       },
       { status: true },
     );
     ctx.events.warning(updated, 'VolumeResizeFailed', message, source);
-    controller.enqueueAfter(keyOf(updated), ctx.delays.retryMs * (infeasible ? 20 : 4));
+    controller.enqueueAfter(
+      keyOf(updated),
+      ctx.delays.retryMs * (infeasible ? 20 : 4),
+    );
   }
 
   return { stop: () => controller.stop() };

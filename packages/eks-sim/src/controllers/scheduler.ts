@@ -8,7 +8,12 @@ import { K8sObject } from '../store/types';
 import { ControllerClient } from './client';
 import { ControllerContext } from './context';
 import { Controller, keyOf, splitKey } from './runtime';
-import { ANN_SELECTED_NODE, claimsOf, podFitsNode, volumeFitsNode } from './volumes';
+import {
+  ANN_SELECTED_NODE,
+  claimsOf,
+  podFitsNode,
+  volumeFitsNode,
+} from './volumes';
 
 const SOURCE = { component: 'default-scheduler' };
 
@@ -32,7 +37,10 @@ export function scheduler(ctx: ControllerContext) {
         if (event.object.kind === 'Pod' && !event.object.spec?.nodeName) {
           return [keyOf(event.object)];
         }
-        if (event.object.kind === 'PersistentVolumeClaim' || event.object.kind === 'PersistentVolume') {
+        if (
+          event.object.kind === 'PersistentVolumeClaim' ||
+          event.object.kind === 'PersistentVolume'
+        ) {
           return client
             .list('Pod')
             .filter(p => !p.spec?.nodeName)
@@ -47,7 +55,9 @@ export function scheduler(ctx: ControllerContext) {
   );
 
   function markUnschedulable(pod: K8sObject, message: string) {
-    const condition = pod.status?.conditions?.find((c: any) => c.type === 'PodScheduled');
+    const condition = pod.status?.conditions?.find(
+      (c: any) => c.type === 'PodScheduled',
+    );
     if (condition?.message !== message) {
       client.update(
         pod,
@@ -69,12 +79,16 @@ export function scheduler(ctx: ControllerContext) {
     ctx.events.warning(pod, 'FailedScheduling', message, SOURCE);
   }
 
-
   const binding = new Set<string>();
 
   function podsOn(nodeName: string, except: string) {
-    const bound = client.list('Pod').filter(p => p.spec?.nodeName === nodeName).length;
-    return bound + [...assumed].filter(([k, n]) => n === nodeName && k !== except).length;
+    const bound = client
+      .list('Pod')
+      .filter(p => p.spec?.nodeName === nodeName).length;
+    return (
+      bound +
+      [...assumed].filter(([k, n]) => n === nodeName && k !== except).length
+    );
   }
 
   /** Why each node is out, counted per reason as the scheduler reports it. */
@@ -94,7 +108,8 @@ export function scheduler(ctx: ControllerContext) {
     const rejected: string[] = [];
     let candidates = nodes.filter(n => {
       const fits = podFitsNode(pod, n);
-      if (!fits) rejected.push("node(s) didn't match Pod's node affinity/selector");
+      if (!fits)
+        rejected.push("node(s) didn't match Pod's node affinity/selector");
       return fits;
     });
     if (candidates.length === 0) {
@@ -105,19 +120,36 @@ export function scheduler(ctx: ControllerContext) {
     for (const claimName of claimsOf(pod)) {
       const pvc = client.get('PersistentVolumeClaim', namespace, claimName);
       if (!pvc) {
-        markUnschedulable(pod, unschedulable(total, `persistentvolumeclaim "${claimName}" not found`));
+        markUnschedulable(
+          pod,
+          unschedulable(
+            total,
+            `persistentvolumeclaim "${claimName}" not found`,
+          ),
+        );
         return;
       }
       if (pvc.metadata.deletionTimestamp) {
-        markUnschedulable(pod, unschedulable(total, `persistentvolumeclaim "${claimName}" is being deleted`));
+        markUnschedulable(
+          pod,
+          unschedulable(
+            total,
+            `persistentvolumeclaim "${claimName}" is being deleted`,
+          ),
+        );
         return;
       }
       if (pvc.status?.phase === 'Bound') {
-        const pv = client.get('PersistentVolume', undefined, pvc.spec?.volumeName);
+        const pv = client.get(
+          'PersistentVolume',
+          undefined,
+          pvc.spec?.volumeName,
+        );
         if (pv) {
           candidates = candidates.filter(n => {
             const fits = volumeFitsNode(pv, n);
-            if (!fits) rejected.push('node(s) had volume node affinity conflict');
+            if (!fits)
+              rejected.push('node(s) had volume node affinity conflict');
             return fits;
           });
           if (candidates.length === 0) {
@@ -127,9 +159,19 @@ export function scheduler(ctx: ControllerContext) {
         }
         continue;
       }
-      const sc = client.get('StorageClass', undefined, pvc.spec?.storageClassName);
+      const sc = client.get(
+        'StorageClass',
+        undefined,
+        pvc.spec?.storageClassName,
+      );
       if (sc?.volumeBindingMode !== 'WaitForFirstConsumer') {
-        markUnschedulable(pod, unschedulable(total, 'pod has unbound immediate PersistentVolumeClaims'));
+        markUnschedulable(
+          pod,
+          unschedulable(
+            total,
+            'pod has unbound immediate PersistentVolumeClaims',
+          ),
+        );
         return;
       }
       unbound.push(pvc);
@@ -140,12 +182,21 @@ export function scheduler(ctx: ControllerContext) {
       previous ??
       candidates
         .map(n => ({ node: n, load: podsOn(n.metadata.name!, key) }))
-        .sort((a, b) => a.load - b.load || a.node.metadata.name!.localeCompare(b.node.metadata.name!))[0].node;
+        .sort(
+          (a, b) =>
+            a.load - b.load ||
+            a.node.metadata.name!.localeCompare(b.node.metadata.name!),
+        )[0].node;
     assumed.set(key, chosen.metadata.name!);
-    const unannotated = unbound.filter(pvc => !pvc.metadata.annotations?.[ANN_SELECTED_NODE]);
+    const unannotated = unbound.filter(
+      pvc => !pvc.metadata.annotations?.[ANN_SELECTED_NODE],
+    );
     for (const pvc of unannotated) {
       client.update(pvc, c => {
-        c.metadata.annotations = { ...(c.metadata.annotations ?? {}), [ANN_SELECTED_NODE]: chosen.metadata.name! };
+        c.metadata.annotations = {
+          ...(c.metadata.annotations ?? {}),
+          [ANN_SELECTED_NODE]: chosen.metadata.name!,
+        };
       });
     }
     if (unbound.length > 0) {
@@ -161,7 +212,11 @@ export function scheduler(ctx: ControllerContext) {
     });
   }
 
-  function bindPod(namespace: string | undefined, name: string, nodeName: string) {
+  function bindPod(
+    namespace: string | undefined,
+    name: string,
+    nodeName: string,
+  ) {
     const pod = client.get('Pod', namespace, name);
     if (!pod || pod.spec?.nodeName) return;
     const bound = client.update(pod, c => (c.spec.nodeName = nodeName));
@@ -169,12 +224,22 @@ export function scheduler(ctx: ControllerContext) {
       bound,
       c => {
         c.status.conditions = [
-          { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: ctx.clock.nowIso() },
+          {
+            type: 'PodScheduled',
+            status: 'True',
+            lastProbeTime: null,
+            lastTransitionTime: ctx.clock.nowIso(),
+          },
         ];
       },
       { status: true },
     );
-    ctx.events.normal(bound, 'Scheduled', `Successfully assigned ${namespace}/${name} to ${nodeName}`, SOURCE);
+    ctx.events.normal(
+      bound,
+      'Scheduled',
+      `Successfully assigned ${namespace}/${name} to ${nodeName}`,
+      SOURCE,
+    );
   }
 
   return { stop: () => controller.stop() };

@@ -4,7 +4,10 @@
  * cleaned up by its class's deletion policy. Drivers without snapshot
  * support never get a class, so their snapshots fail to find one.
  */
-import { GIB, formatQuantity } from '@eks-storage/backstage-plugin-storage-common';
+import {
+  GIB,
+  formatQuantity,
+} from '@eks-storage/backstage-plugin-storage-common';
 import { K8sObject } from '../store/types';
 import { ControllerClient } from './client';
 import { ControllerContext } from './context';
@@ -13,10 +16,13 @@ import { Controller, keyOf, splitKey } from './runtime';
 import { capacityBytes } from './volumes';
 
 const SOURCE = { component: 'snapshot-controller' };
-const BOUND_PROTECTION = 'snapshot.storage.kubernetes.io/volumesnapshot-bound-protection';
-const AS_SOURCE_PROTECTION = 'snapshot.storage.kubernetes.io/volumesnapshot-as-source-protection';
+const BOUND_PROTECTION =
+  'snapshot.storage.kubernetes.io/volumesnapshot-bound-protection';
+const AS_SOURCE_PROTECTION =
+  'snapshot.storage.kubernetes.io/volumesnapshot-as-source-protection';
 const PVC_AS_SOURCE = 'snapshot.storage.kubernetes.io/pvc-as-source-protection';
-const CONTENT_BOUND = 'snapshot.storage.kubernetes.io/volumesnapshotcontent-bound-protection';
+const CONTENT_BOUND =
+  'snapshot.storage.kubernetes.io/volumesnapshotcontent-bound-protection';
 const DEFAULT_CLASS = 'snapshot.storage.kubernetes.io/is-default-class';
 
 export function snapshotter(ctx: ControllerContext, drivers: DriverSet) {
@@ -28,11 +34,16 @@ export function snapshotter(ctx: ControllerContext, drivers: DriverSet) {
     {
       name: 'snapshot-controller',
       keysFor: event => {
-        if (event.object.kind === 'VolumeSnapshot' && event.type !== 'DELETED') return [keyOf(event.object)];
+        if (event.object.kind === 'VolumeSnapshot' && event.type !== 'DELETED')
+          return [keyOf(event.object)];
         if (event.object.kind === 'PersistentVolumeClaim') {
           return client
             .list('VolumeSnapshot', event.object.metadata.namespace)
-            .filter(s => s.spec?.source?.persistentVolumeClaimName === event.object.metadata.name)
+            .filter(
+              s =>
+                s.spec?.source?.persistentVolumeClaimName ===
+                event.object.metadata.name,
+            )
             .map(keyOf);
         }
         return [];
@@ -47,7 +58,12 @@ export function snapshotter(ctx: ControllerContext, drivers: DriverSet) {
     if (vs.status?.error?.message === message) return;
     client.update(
       vs,
-      c => (c.status = { ...(c.status ?? {}), readyToUse: false, error: { message, time: ctx.clock.nowIso() } }),
+      c =>
+        (c.status = {
+          ...(c.status ?? {}),
+          readyToUse: false,
+          error: { message, time: ctx.clock.nowIso() },
+        }),
       { status: true },
     );
     ctx.events.warning(vs, 'SnapshotCreationFailed', message, SOURCE);
@@ -58,7 +74,11 @@ export function snapshotter(ctx: ControllerContext, drivers: DriverSet) {
     if (name) return client.get('VolumeSnapshotClass', undefined, name);
     return client
       .list('VolumeSnapshotClass')
-      .find(c => c.driver === driverName && c.metadata.annotations?.[DEFAULT_CLASS] === 'true');
+      .find(
+        c =>
+          c.driver === driverName &&
+          c.metadata.annotations?.[DEFAULT_CLASS] === 'true',
+      );
   }
 
   function sync(key: string) {
@@ -69,22 +89,32 @@ export function snapshotter(ctx: ControllerContext, drivers: DriverSet) {
       remove(vs);
       return;
     }
-    if (vs.status?.readyToUse || vs.status?.boundVolumeSnapshotContentName) return;
+    if (vs.status?.readyToUse || vs.status?.boundVolumeSnapshotContentName)
+      return;
     const claimName = vs.spec?.source?.persistentVolumeClaimName;
     if (!claimName) return;
     const pvc = client.get('PersistentVolumeClaim', namespace, claimName);
     if (!pvc) {
-      setError(vs, `Failed to create snapshot content with error snapshot controller failed to update ${namespace}/${name} on API server: cannot get claim from snapshot`);
+      setError(
+        vs,
+        `Failed to create snapshot content with error snapshot controller failed to update ${namespace}/${name} on API server: cannot get claim from snapshot`,
+      );
       return;
     }
     if (pvc.status?.phase !== 'Bound') {
-      setError(vs, `the PVC ${claimName} is not yet bound to a PV, will not attempt to take a snapshot`);
+      setError(
+        vs,
+        `the PVC ${claimName} is not yet bound to a PV, will not attempt to take a snapshot`,
+      );
       return;
     }
     const pv = client.get('PersistentVolume', undefined, pvc.spec.volumeName);
     const driverName = pv?.spec?.csi?.driver;
     if (!pv || !driverName) {
-      setError(vs, `Failed to create snapshot content with error the PV ${pvc.spec.volumeName} is not provisioned by a CSI driver`);
+      setError(
+        vs,
+        `Failed to create snapshot content with error the PV ${pvc.spec.volumeName} is not provisioned by a CSI driver`,
+      );
       return;
     }
     const snapshotClass = classFor(vs, driverName);
@@ -98,17 +128,28 @@ export function snapshotter(ctx: ControllerContext, drivers: DriverSet) {
       return;
     }
     if (snapshotClass.driver !== driverName) {
-      setError(vs, `Failed to create snapshot content with error snapshot class ${snapshotClass.metadata.name} is not for driver ${driverName}`);
+      setError(
+        vs,
+        `Failed to create snapshot content with error snapshot class ${snapshotClass.metadata.name} is not for driver ${driverName}`,
+      );
       return;
     }
     const driver = drivers.get(driverName);
     const contentName = `snapcontent-${vs.metadata.uid}`;
     if (!client.get('VolumeSnapshotContent', undefined, contentName)) {
       client.update(vs, c => {
-        c.metadata.finalizers = [...new Set([...(c.metadata.finalizers ?? []), AS_SOURCE_PROTECTION, BOUND_PROTECTION])];
+        c.metadata.finalizers = [
+          ...new Set([
+            ...(c.metadata.finalizers ?? []),
+            AS_SOURCE_PROTECTION,
+            BOUND_PROTECTION,
+          ]),
+        ];
       });
       client.update(pvc, c => {
-        c.metadata.finalizers = [...new Set([...(c.metadata.finalizers ?? []), PVC_AS_SOURCE])];
+        c.metadata.finalizers = [
+          ...new Set([...(c.metadata.finalizers ?? []), PVC_AS_SOURCE]),
+        ];
       });
       client.create({
         apiVersion: 'snapshot.storage.k8s.io/v1',
@@ -133,15 +174,33 @@ export function snapshotter(ctx: ControllerContext, drivers: DriverSet) {
     const latest = client.get('VolumeSnapshot', namespace, name)!;
     client.update(
       latest,
-      c => (c.status = { boundVolumeSnapshotContentName: contentName, readyToUse: false }),
+      c =>
+        (c.status = {
+          boundVolumeSnapshotContentName: contentName,
+          readyToUse: false,
+        }),
       { status: true },
     );
-    ctx.events.normal(latest, 'CreatingSnapshot', `Waiting for a snapshot ${namespace}/${name} to be created by the CSI driver.`, SOURCE);
-    if (!driver?.createSnapshot || !ctx.faults.isInstalled(driverName) || cutting.has(contentName)) return;
+    ctx.events.normal(
+      latest,
+      'CreatingSnapshot',
+      `Waiting for a snapshot ${namespace}/${name} to be created by the CSI driver.`,
+      SOURCE,
+    );
+    if (
+      !driver?.createSnapshot ||
+      !ctx.faults.isInstalled(driverName) ||
+      cutting.has(contentName)
+    )
+      return;
     cutting.add(contentName);
     ctx.clock.after(ctx.delays.snapshotMs, () => {
       cutting.delete(contentName);
-      const content = client.get('VolumeSnapshotContent', undefined, contentName);
+      const content = client.get(
+        'VolumeSnapshotContent',
+        undefined,
+        contentName,
+      );
       const snapshot = client.get('VolumeSnapshot', namespace, name);
       if (!content || !snapshot) return;
       const { snapshotHandle } = driver.createSnapshot!(pv);
@@ -149,22 +208,45 @@ export function snapshotter(ctx: ControllerContext, drivers: DriverSet) {
       const createdAt = ctx.clock.now();
       sidecar.update(
         content,
-        c => (c.status = { creationTime: createdAt * 1_000_000, readyToUse: true, restoreSize: restoreBytes, snapshotHandle }),
+        c =>
+          (c.status = {
+            creationTime: createdAt * 1_000_000,
+            readyToUse: true,
+            restoreSize: restoreBytes,
+            snapshotHandle,
+          }),
         { status: true },
       );
-      ctx.events.normal(snapshot, 'SnapshotCreated', `Snapshot ${namespace}/${name} was successfully created by the CSI driver.`, SOURCE);
+      ctx.events.normal(
+        snapshot,
+        'SnapshotCreated',
+        `Snapshot ${namespace}/${name} was successfully created by the CSI driver.`,
+        SOURCE,
+      );
       client.update(
         snapshot,
-        c => (c.status = {
-          boundVolumeSnapshotContentName: contentName,
-          creationTime: new Date(createdAt).toISOString().replace(/\.\d+Z$/, 'Z'),
-          readyToUse: true,
-          restoreSize: formatQuantity(restoreBytes),
-        }),
+        c =>
+          (c.status = {
+            boundVolumeSnapshotContentName: contentName,
+            creationTime: new Date(createdAt)
+              .toISOString()
+              .replace(/\.\d+Z$/, 'Z'),
+            readyToUse: true,
+            restoreSize: formatQuantity(restoreBytes),
+          }),
         { status: true },
       );
-      ctx.events.normal(snapshot, 'SnapshotReady', `Snapshot ${namespace}/${name} is ready to use.`, SOURCE);
-      const claim = client.get('PersistentVolumeClaim', namespace, snapshot.spec.source.persistentVolumeClaimName);
+      ctx.events.normal(
+        snapshot,
+        'SnapshotReady',
+        `Snapshot ${namespace}/${name} is ready to use.`,
+        SOURCE,
+      );
+      const claim = client.get(
+        'PersistentVolumeClaim',
+        namespace,
+        snapshot.spec.source.persistentVolumeClaimName,
+      );
       if (claim) client.removeFinalizer(claim, PVC_AS_SOURCE);
     });
   }
@@ -172,7 +254,9 @@ export function snapshotter(ctx: ControllerContext, drivers: DriverSet) {
   /** Deleting a snapshot deletes its content (policy Delete) and lets it go. */
   function remove(vs: K8sObject) {
     const contentName = vs.status?.boundVolumeSnapshotContentName;
-    const content = contentName ? client.get('VolumeSnapshotContent', undefined, contentName) : undefined;
+    const content = contentName
+      ? client.get('VolumeSnapshotContent', undefined, contentName)
+      : undefined;
     if (content) {
       if (content.spec?.deletionPolicy === 'Delete') {
         const released = client.removeFinalizer(content, CONTENT_BOUND);
@@ -183,7 +267,11 @@ export function snapshotter(ctx: ControllerContext, drivers: DriverSet) {
     }
     let current = client.removeFinalizer(vs, BOUND_PROTECTION);
     current = client.removeFinalizer(current, AS_SOURCE_PROTECTION);
-    const claim = client.get('PersistentVolumeClaim', vs.metadata.namespace, vs.spec?.source?.persistentVolumeClaimName);
+    const claim = client.get(
+      'PersistentVolumeClaim',
+      vs.metadata.namespace,
+      vs.spec?.source?.persistentVolumeClaimName,
+    );
     if (claim) client.removeFinalizer(claim, PVC_AS_SOURCE);
   }
 

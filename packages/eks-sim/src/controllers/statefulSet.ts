@@ -24,10 +24,13 @@ export function statefulSets(ctx: ControllerContext) {
     {
       name: 'statefulset-controller',
       keysFor: event => {
-        if (event.object.kind === 'StatefulSet' && event.type !== 'DELETED') return [keyOf(event.object)];
+        if (event.object.kind === 'StatefulSet' && event.type !== 'DELETED')
+          return [keyOf(event.object)];
         if (event.object.kind === 'Pod') {
           const owner = ownerOf(event.object);
-          return owner ? [`${event.object.metadata.namespace}/${owner.name}`] : [];
+          return owner
+            ? [`${event.object.metadata.namespace}/${owner.name}`]
+            : [];
         }
         return [];
       },
@@ -45,8 +48,13 @@ export function statefulSets(ctx: ControllerContext) {
       metadata: {
         name,
         namespace: sts.metadata.namespace,
-        labels: { ...(template.metadata?.labels ?? {}), ...(sts.spec.selector?.matchLabels ?? {}) },
-        ...(template.metadata?.annotations ? { annotations: template.metadata.annotations } : {}),
+        labels: {
+          ...(template.metadata?.labels ?? {}),
+          ...(sts.spec.selector?.matchLabels ?? {}),
+        },
+        ...(template.metadata?.annotations
+          ? { annotations: template.metadata.annotations }
+          : {}),
       },
       spec: clone(template.spec ?? {}),
     };
@@ -60,7 +68,9 @@ export function statefulSets(ctx: ControllerContext) {
     for (const claimTemplate of sts.spec.volumeClaimTemplates ?? []) {
       volumes.push({
         name: claimTemplate.metadata?.name,
-        persistentVolumeClaim: { claimName: `${claimTemplate.metadata?.name}-${sts.metadata.name}-${ordinal}` },
+        persistentVolumeClaim: {
+          claimName: `${claimTemplate.metadata?.name}-${sts.metadata.name}-${ordinal}`,
+        },
       });
     }
     return {
@@ -75,7 +85,9 @@ export function statefulSets(ctx: ControllerContext) {
           'controller-revision-hash': `${sts.metadata.name}-6d8f7c9b5`,
           'statefulset.kubernetes.io/pod-name': name,
         },
-        ...(template.metadata?.annotations ? { annotations: template.metadata.annotations } : {}),
+        ...(template.metadata?.annotations
+          ? { annotations: template.metadata.annotations }
+          : {}),
         ownerReferences: [
           {
             apiVersion: 'apps/v1',
@@ -103,7 +115,9 @@ export function statefulSets(ctx: ControllerContext) {
   function sync(key: string) {
     const [namespace, name] = splitKey(key);
     const sts = client.get('StatefulSet', namespace, name);
-    const pods = client.list('Pod', namespace).filter(p => ownerOf(p)?.name === name);
+    const pods = client
+      .list('Pod', namespace)
+      .filter(p => ownerOf(p)?.name === name);
     if (!sts) {
       pods.forEach(p => client.delete(p));
       return;
@@ -119,28 +133,60 @@ export function statefulSets(ctx: ControllerContext) {
       }
       for (const template of sts.spec.volumeClaimTemplates ?? []) {
         const claim = claimFor(sts, template, i);
-        if (!client.get('PersistentVolumeClaim', namespace, claim.metadata.name!)) {
+        if (
+          !client.get('PersistentVolumeClaim', namespace, claim.metadata.name!)
+        ) {
           try {
             client.create(claim);
-            ctx.events.normal(sts, 'SuccessfulCreate', `create Claim ${claim.metadata.name} Pod ${podName} in StatefulSet ${name} success`, SOURCE);
+            ctx.events.normal(
+              sts,
+              'SuccessfulCreate',
+              `create Claim ${claim.metadata.name} Pod ${podName} in StatefulSet ${name} success`,
+              SOURCE,
+            );
           } catch (error) {
-            ctx.events.warning(sts, 'FailedCreate', `create Claim ${claim.metadata.name} for Pod ${podName} in StatefulSet ${name} failed error: ${(error as Error).message}`, SOURCE);
+            ctx.events.warning(
+              sts,
+              'FailedCreate',
+              `create Claim ${
+                claim.metadata.name
+              } for Pod ${podName} in StatefulSet ${name} failed error: ${
+                (error as Error).message
+              }`,
+              SOURCE,
+            );
             return;
           }
         }
       }
       client.create(podFor(sts, i));
-      ctx.events.normal(sts, 'SuccessfulCreate', `create Pod ${podName} in StatefulSet ${name} successful`, SOURCE);
+      ctx.events.normal(
+        sts,
+        'SuccessfulCreate',
+        `create Pod ${podName} in StatefulSet ${name} successful`,
+        SOURCE,
+      );
       if (ordered) break;
     }
     const surplus = pods
-      .filter(p => Number(p.metadata.name!.slice(name!.length + 1)) >= replicas && !p.metadata.deletionTimestamp)
+      .filter(
+        p =>
+          Number(p.metadata.name!.slice(name!.length + 1)) >= replicas &&
+          !p.metadata.deletionTimestamp,
+      )
       .sort((a, b) => b.metadata.name!.localeCompare(a.metadata.name!));
     if (surplus.length > 0) {
       client.delete(surplus[0]);
-      ctx.events.normal(sts, 'SuccessfulDelete', `delete Pod ${surplus[0].metadata.name} in StatefulSet ${name} successful`, SOURCE);
+      ctx.events.normal(
+        sts,
+        'SuccessfulDelete',
+        `delete Pod ${surplus[0].metadata.name} in StatefulSet ${name} successful`,
+        SOURCE,
+      );
     }
-    const current = client.list('Pod', namespace).filter(p => ownerOf(p)?.name === name);
+    const current = client
+      .list('Pod', namespace)
+      .filter(p => ownerOf(p)?.name === name);
     const ready = current.filter(isReady).length;
     const status = {
       observedGeneration: sts.metadata.generation,

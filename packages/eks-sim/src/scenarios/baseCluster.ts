@@ -21,7 +21,10 @@ export function componentLabels(component: string) {
 
 type Manifest = Omit<K8sObject, 'apiVersion'> & { apiVersion: string };
 
-function namespace(name: string, labels: Record<string, string> = {}): Manifest {
+function namespace(
+  name: string,
+  labels: Record<string, string> = {},
+): Manifest {
   return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } };
 }
 
@@ -52,13 +55,43 @@ function node(zone: string, index: number): Manifest {
     },
     spec: { providerID: `aws:///${zone}/i-0${(index + 1) * 1234567}abcdef` },
     status: {
-      capacity: { cpu: '4', memory: '15896988Ki', pods: '58', 'ephemeral-storage': '83873772Ki' },
-      allocatable: { cpu: '3920m', memory: '15209884Ki', pods: '58', 'ephemeral-storage': '76224326324' },
+      capacity: {
+        cpu: '4',
+        memory: '15896988Ki',
+        pods: '58',
+        'ephemeral-storage': '83873772Ki',
+      },
+      allocatable: {
+        cpu: '3920m',
+        memory: '15209884Ki',
+        pods: '58',
+        'ephemeral-storage': '76224326324',
+      },
       conditions: [
-        { type: 'MemoryPressure', status: 'False', reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available' },
-        { type: 'DiskPressure', status: 'False', reason: 'KubeletHasNoDiskPressure', message: 'kubelet has no disk pressure' },
-        { type: 'PIDPressure', status: 'False', reason: 'KubeletHasSufficientPID', message: 'kubelet has sufficient PID available' },
-        { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' },
+        {
+          type: 'MemoryPressure',
+          status: 'False',
+          reason: 'KubeletHasSufficientMemory',
+          message: 'kubelet has sufficient memory available',
+        },
+        {
+          type: 'DiskPressure',
+          status: 'False',
+          reason: 'KubeletHasNoDiskPressure',
+          message: 'kubelet has no disk pressure',
+        },
+        {
+          type: 'PIDPressure',
+          status: 'False',
+          reason: 'KubeletHasSufficientPID',
+          message: 'kubelet has sufficient PID available',
+        },
+        {
+          type: 'Ready',
+          status: 'True',
+          reason: 'KubeletReady',
+          message: 'kubelet is posting ready status',
+        },
       ],
       addresses: [
         { type: 'InternalIP', address: ip },
@@ -78,20 +111,35 @@ function node(zone: string, index: number): Manifest {
   };
 }
 
-function storageClass(name: string, provisioner: string, spec: Record<string, unknown>, isDefault = false): Manifest {
+function storageClass(
+  name: string,
+  provisioner: string,
+  spec: Record<string, unknown>,
+  isDefault = false,
+): Manifest {
   return {
     apiVersion: 'storage.k8s.io/v1',
     kind: 'StorageClass',
     metadata: {
       name,
-      ...(isDefault ? { annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } } : {}),
+      ...(isDefault
+        ? {
+            annotations: {
+              'storageclass.kubernetes.io/is-default-class': 'true',
+            },
+          }
+        : {}),
     },
     provisioner,
     ...spec,
   };
 }
 
-function csiDriver(name: string, attachRequired: boolean, extra: Record<string, unknown> = {}): Manifest {
+function csiDriver(
+  name: string,
+  attachRequired: boolean,
+  extra: Record<string, unknown> = {},
+): Manifest {
   return {
     apiVersion: 'storage.k8s.io/v1',
     kind: 'CSIDriver',
@@ -104,7 +152,12 @@ function snapshotClass(name: string, driver: string): Manifest {
   return {
     apiVersion: 'snapshot.storage.k8s.io/v1',
     kind: 'VolumeSnapshotClass',
-    metadata: { name, annotations: { 'snapshot.storage.kubernetes.io/is-default-class': 'true' } },
+    metadata: {
+      name,
+      annotations: {
+        'snapshot.storage.kubernetes.io/is-default-class': 'true',
+      },
+    },
     driver,
     deletionPolicy: 'Delete',
   };
@@ -114,9 +167,14 @@ export const FSX_SUBNET = 'subnet-0a1b2c3d4e5f60718';
 export const EFS_FILE_SYSTEM = 'fs-0c1d2e3f4a5b69788';
 
 export function baseCluster(): Manifest[] {
-  const wffc = { volumeBindingMode: 'WaitForFirstConsumer', reclaimPolicy: 'Delete' };
+  const wffc = {
+    volumeBindingMode: 'WaitForFirstConsumer',
+    reclaimPolicy: 'Delete',
+  };
   return [
-    ...['default', 'kube-system', 'kube-public', 'kube-node-lease'].map(n => namespace(n)),
+    ...['default', 'kube-system', 'kube-public', 'kube-node-lease'].map(n =>
+      namespace(n),
+    ),
     ...Object.entries(CATALOG_COMPONENTS).map(([component, ns]) =>
       namespace(ns, { 'backstage.io/owner-component': component }),
     ),
@@ -126,11 +184,20 @@ export function baseCluster(): Manifest[] {
     csiDriver('fsx.csi.aws.com', false),
     csiDriver('s3.csi.aws.com', false, { requiresRepublish: true }),
     csiDriver('csi.trident.netapp.io', true),
-    storageClass('gp3', 'ebs.csi.aws.com', {
-      ...wffc,
-      allowVolumeExpansion: true,
-      parameters: { type: 'gp3', encrypted: 'true', 'csi.storage.k8s.io/fstype': 'ext4' },
-    }, true),
+    storageClass(
+      'gp3',
+      'ebs.csi.aws.com',
+      {
+        ...wffc,
+        allowVolumeExpansion: true,
+        parameters: {
+          type: 'gp3',
+          encrypted: 'true',
+          'csi.storage.k8s.io/fstype': 'ext4',
+        },
+      },
+      true,
+    ),
     storageClass('gp3-immediate', 'ebs.csi.aws.com', {
       volumeBindingMode: 'Immediate',
       reclaimPolicy: 'Delete',
@@ -155,14 +222,23 @@ export function baseCluster(): Manifest[] {
     storageClass('efs', 'efs.csi.aws.com', {
       volumeBindingMode: 'Immediate',
       reclaimPolicy: 'Delete',
-      parameters: { provisioningMode: 'efs-ap', fileSystemId: EFS_FILE_SYSTEM, directoryPerms: '700', basePath: '/dynamic' },
+      parameters: {
+        provisioningMode: 'efs-ap',
+        fileSystemId: EFS_FILE_SYSTEM,
+        directoryPerms: '700',
+        basePath: '/dynamic',
+      },
     }),
     storageClass('fsx-lustre-scratch', 'fsx.csi.aws.com', {
       volumeBindingMode: 'Immediate',
       reclaimPolicy: 'Delete',
       allowVolumeExpansion: true,
       mountOptions: ['flock'],
-      parameters: { subnetId: FSX_SUBNET, securityGroupIds: 'sg-0f1e2d3c4b5a69788', deploymentType: 'SCRATCH_2' },
+      parameters: {
+        subnetId: FSX_SUBNET,
+        securityGroupIds: 'sg-0f1e2d3c4b5a69788',
+        deploymentType: 'SCRATCH_2',
+      },
     }),
     storageClass('fsx-lustre-persistent', 'fsx.csi.aws.com', {
       volumeBindingMode: 'Immediate',
@@ -180,15 +256,25 @@ export function baseCluster(): Manifest[] {
       volumeBindingMode: 'Immediate',
       reclaimPolicy: 'Delete',
       allowVolumeExpansion: true,
-      parameters: { backendType: 'ontap-nas', provisioningType: 'thin', snapshots: 'true' },
+      parameters: {
+        backendType: 'ontap-nas',
+        provisioningType: 'thin',
+        snapshots: 'true',
+      },
     }),
     snapshotClass('ebs-snapshots', 'ebs.csi.aws.com'),
     snapshotClass('ontap-snapshots', 'csi.trident.netapp.io'),
     {
       apiVersion: 'v1',
       kind: 'Service',
-      metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
-      spec: { ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 443 }] },
+      metadata: {
+        name: 'kubernetes',
+        namespace: 'default',
+        labels: { component: 'apiserver', provider: 'kubernetes' },
+      },
+      spec: {
+        ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 443 }],
+      },
     },
   ];
 }

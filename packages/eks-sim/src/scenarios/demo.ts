@@ -25,7 +25,12 @@ function claim(
     apiVersion: 'v1',
     kind: 'PersistentVolumeClaim',
     metadata: { name, namespace, labels: componentLabels(component) },
-    spec: { accessModes, storageClassName, resources: { requests: { storage: size } }, ...extra },
+    spec: {
+      accessModes,
+      storageClassName,
+      resources: { requests: { storage: size } },
+      ...extra,
+    },
   };
 }
 
@@ -45,23 +50,35 @@ function pod(
         {
           name: 'app',
           image: `123456789012.dkr.ecr.us-east-1.amazonaws.com/${component}:1.8.2`,
-          volumeMounts: claims.map((c, i) => ({ name: `data-${i}`, mountPath: `/data/${c}` })),
+          volumeMounts: claims.map((c, i) => ({
+            name: `data-${i}`,
+            mountPath: `/data/${c}`,
+          })),
         },
       ],
-      volumes: claims.map((c, i) => ({ name: `data-${i}`, persistentVolumeClaim: { claimName: c } })),
+      volumes: claims.map((c, i) => ({
+        name: `data-${i}`,
+        persistentVolumeClaim: { claimName: c },
+      })),
       ...extra,
     },
   };
 }
 
-function payments(): Array<Omit<K8sObject, 'apiVersion'> & { apiVersion: string }> {
+function payments(): Array<
+  Omit<K8sObject, 'apiVersion'> & { apiVersion: string }
+> {
   const labels = componentLabels('payments-api');
   return [
     {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { name: 'payments-db', namespace: 'payments', labels },
-      spec: { clusterIP: 'None', selector: { 'app.kubernetes.io/name': 'payments-api' }, ports: [{ port: 5432, name: 'postgres' }] },
+      spec: {
+        clusterIP: 'None',
+        selector: { 'app.kubernetes.io/name': 'payments-api' },
+        ports: [{ port: 5432, name: 'postgres' }],
+      },
     },
     {
       apiVersion: 'apps/v1',
@@ -75,31 +92,55 @@ function payments(): Array<Omit<K8sObject, 'apiVersion'> & { apiVersion: string 
           metadata: { labels },
           spec: {
             containers: [
-              { name: 'postgres', image: 'postgres:16.4', volumeMounts: [{ name: 'data', mountPath: '/var/lib/postgresql/data' }] },
+              {
+                name: 'postgres',
+                image: 'postgres:16.4',
+                volumeMounts: [
+                  { name: 'data', mountPath: '/var/lib/postgresql/data' },
+                ],
+              },
             ],
           },
         },
         volumeClaimTemplates: [
           {
             metadata: { name: 'data', labels },
-            spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'gp3', resources: { requests: { storage: '20Gi' } } },
+            spec: {
+              accessModes: ['ReadWriteOnce'],
+              storageClassName: 'gp3',
+              resources: { requests: { storage: '20Gi' } },
+            },
           },
         ],
       },
     },
     claim('payments', 'payments-api', 'payments-ledger', 'io2', '100Gi'),
-    pod('payments', 'payments-api', 'payments-ledger-writer', ['payments-ledger']),
-    claim('payments', 'payments-api', 'payments-cache', 'gp3-immediate', '10Gi'),
+    pod('payments', 'payments-api', 'payments-ledger-writer', [
+      'payments-ledger',
+    ]),
+    claim(
+      'payments',
+      'payments-api',
+      'payments-cache',
+      'gp3-immediate',
+      '10Gi',
+    ),
     claim('payments', 'payments-api', 'payments-archive', 'gp3', '50Gi'),
   ];
 }
 
 function checkout() {
   return [
-    claim('checkout', 'checkout-web', 'checkout-receipts', 'efs', '5Gi', ['ReadWriteMany']),
-    pod('checkout', 'checkout-web', 'checkout-web-7c9d8f6b5-k2x8p', ['checkout-receipts']),
+    claim('checkout', 'checkout-web', 'checkout-receipts', 'efs', '5Gi', [
+      'ReadWriteMany',
+    ]),
+    pod('checkout', 'checkout-web', 'checkout-web-7c9d8f6b5-k2x8p', [
+      'checkout-receipts',
+    ]),
     // ONTAP is offered, but Trident is not installed in this cluster.
-    claim('checkout', 'checkout-web', 'checkout-assets', 'ontap-nas', '20Gi', ['ReadWriteMany']),
+    claim('checkout', 'checkout-web', 'checkout-assets', 'ontap-nas', '20Gi', [
+      'ReadWriteMany',
+    ]),
   ];
 }
 
@@ -124,12 +165,34 @@ function analytics() {
         },
       },
     },
-    claim('analytics', 'analytics-pipeline', 'analytics-datalake', '', '1200Gi', ['ReadWriteMany'], {
-      volumeName: 'analytics-datalake-pv',
-    }),
-    claim('analytics', 'analytics-pipeline', 'analytics-reports-2023', 'gp3-retain', '30Gi'),
-    claim('analytics', 'analytics-pipeline', 'analytics-warehouse', 'gp3', '100Gi'),
-    pod('analytics', 'analytics-pipeline', 'analytics-warehouse-0', ['analytics-warehouse']),
+    claim(
+      'analytics',
+      'analytics-pipeline',
+      'analytics-datalake',
+      '',
+      '1200Gi',
+      ['ReadWriteMany'],
+      {
+        volumeName: 'analytics-datalake-pv',
+      },
+    ),
+    claim(
+      'analytics',
+      'analytics-pipeline',
+      'analytics-reports-2023',
+      'gp3-retain',
+      '30Gi',
+    ),
+    claim(
+      'analytics',
+      'analytics-pipeline',
+      'analytics-warehouse',
+      'gp3',
+      '100Gi',
+    ),
+    pod('analytics', 'analytics-pipeline', 'analytics-warehouse-0', [
+      'analytics-warehouse',
+    ]),
   ];
 }
 
@@ -137,15 +200,21 @@ export async function demoWorkloads(ctx: ScenarioContext) {
   const { registry } = ctx;
   ctx.uninstallDriver('csi.trident.netapp.io');
   createAll(registry, [...payments(), ...checkout(), ...analytics()]);
-  const phase = (ns: string, name: string) => registry.find(PVC, ns, name)?.status?.phase;
+  const phase = (ns: string, name: string) =>
+    registry.find(PVC, ns, name)?.status?.phase;
   const running = (ns: string, name: string) =>
     registry.find(kindByName('Pod'), ns, name)?.status?.phase === 'Running';
 
-  await ctx.until(() => phase('payments', 'payments-cache') === 'Bound', 'payments-cache bound');
+  await ctx.until(
+    () => phase('payments', 'payments-cache') === 'Bound',
+    'payments-cache bound',
+  );
   // A pod pinned to another AZ than its EBS volume: volume node affinity conflict.
   const cache = registry.find(PVC, 'payments', 'payments-cache')!;
   const volume = registry.find(PV, undefined, cache.spec.volumeName)!;
-  const volumeZone = volume.spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].values[0];
+  const volumeZone =
+    volume.spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0]
+      .values[0];
   const otherZone = ZONES.find(z => z !== volumeZone)!;
   createAll(registry, [
     pod('payments', 'payments-api', 'payments-cache-0', ['payments-cache'], {
@@ -153,10 +222,14 @@ export async function demoWorkloads(ctx: ScenarioContext) {
     }),
   ]);
 
-  await ctx.until(() => phase('analytics', 'analytics-reports-2023') === 'Bound', 'reports bound');
+  await ctx.until(
+    () => phase('analytics', 'analytics-reports-2023') === 'Bound',
+    'reports bound',
+  );
   registry.delete(PVC, 'analytics', 'analytics-reports-2023');
   await ctx.until(
-    () => registry.find(PVC, 'analytics', 'analytics-reports-2023') === undefined,
+    () =>
+      registry.find(PVC, 'analytics', 'analytics-reports-2023') === undefined,
     'reports claim deleted',
   );
 
@@ -172,6 +245,22 @@ export async function demoWorkloads(ctx: ScenarioContext) {
 
   ctx.useRequestedDelays();
   // Slow from here on: FSx creation and the resize show up in progress.
-  createAll(registry, [claim('analytics', 'analytics-pipeline', 'analytics-scratch', 'fsx-lustre-scratch', '1200Gi', ['ReadWriteMany'])]);
-  registry.patch(PVC, 'analytics', 'analytics-warehouse', 'merge', { spec: { resources: { requests: { storage: '200Gi' } } } }, MANAGER);
+  createAll(registry, [
+    claim(
+      'analytics',
+      'analytics-pipeline',
+      'analytics-scratch',
+      'fsx-lustre-scratch',
+      '1200Gi',
+      ['ReadWriteMany'],
+    ),
+  ]);
+  registry.patch(
+    PVC,
+    'analytics',
+    'analytics-warehouse',
+    'merge',
+    { spec: { resources: { requests: { storage: '200Gi' } } } },
+    MANAGER,
+  );
 }

@@ -22,7 +22,10 @@ export interface ScenarioContext {
 
 const MANAGER = { fieldManager: 'eks-sim-scenario' };
 
-export function createAll(registry: Registry, manifests: Array<Omit<K8sObject, 'apiVersion'> & { apiVersion: string }>) {
+export function createAll(
+  registry: Registry,
+  manifests: Array<Omit<K8sObject, 'apiVersion'> & { apiVersion: string }>,
+) {
   for (const manifest of manifests) {
     const kind = kindByName(manifest.kind);
     registry.create(kind, manifest.metadata.namespace, manifest, MANAGER);

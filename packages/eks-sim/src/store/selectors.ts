@@ -33,12 +33,15 @@ function splitTerms(text: string): string[] {
   return terms.map(t => t.trim()).filter(t => t.length > 0);
 }
 
-const LABEL_KEY = /^([a-z0-9A-Z]([-a-z0-9A-Z_.]*[a-z0-9A-Z])?\/)?[a-z0-9A-Z]([-a-z0-9A-Z_.]*[a-z0-9A-Z])?$/;
+const LABEL_KEY =
+  /^([a-z0-9A-Z]([-a-z0-9A-Z_.]*[a-z0-9A-Z])?\/)?[a-z0-9A-Z]([-a-z0-9A-Z_.]*[a-z0-9A-Z])?$/;
 const LABEL_VALUE = /^([a-z0-9A-Z]([-a-z0-9A-Z_.]*[a-z0-9A-Z])?)?$/;
 
 function checkKey(key: string) {
   if (!LABEL_KEY.test(key)) {
-    throw new SelectorError(`unable to parse requirement: invalid label key "${key}"`);
+    throw new SelectorError(
+      `unable to parse requirement: invalid label key "${key}"`,
+    );
   }
 }
 
@@ -107,8 +110,7 @@ export function parseLabelSelector(text: string | undefined): Selector {
     return () => true;
   }
   const requirements = splitTerms(text).map(parseLabelTerm);
-  return object =>
-    requirements.every(r => matches(r, object.metadata.labels));
+  return object => requirements.every(r => matches(r, object.metadata.labels));
 }
 
 /** Matches a `LabelSelector` object (matchLabels/matchExpressions). */
@@ -129,9 +131,10 @@ export function labelSelectorObjectMatches(
   const fromExpressions = (selector.matchExpressions ?? []).map(
     (e): Requirement => ({
       key: e.key,
-      operator: ({ In: 'in', NotIn: 'notin', Exists: 'exists' } as const)[
-        e.operator as 'In'
-      ] ?? '!',
+      operator:
+        ({ In: 'in', NotIn: 'notin', Exists: 'exists' } as const)[
+          e.operator as 'In'
+        ] ?? '!',
       values: e.values ?? [],
     }),
   );
@@ -190,9 +193,7 @@ export function parseFieldSelector(
     }
     const getter = fields[match[1].trim()];
     if (!getter) {
-      throw new SelectorError(
-        `field label not supported: ${match[1].trim()}`,
-      );
+      throw new SelectorError(`field label not supported: ${match[1].trim()}`);
     }
     return { getter, negate: match[2] === '!=', value: match[3].trim() };
   });

@@ -34,7 +34,11 @@ export function fieldSetOf(kind: string, object: JsonObject): FieldTree {
       const metadata: FieldTree = {};
       for (const [metaKey, metaValue] of Object.entries(value)) {
         if (!SERVER_METADATA.has(metaKey)) {
-          metadata[`f:${metaKey}`] = valueTree(kind, ['metadata', metaKey], metaValue);
+          metadata[`f:${metaKey}`] = valueTree(
+            kind,
+            ['metadata', metaKey],
+            metaValue,
+          );
         }
       }
       if (Object.keys(metadata).length > 0) {
@@ -83,7 +87,10 @@ function itemElement(key: string, value: unknown) {
 }
 
 /** Every leaf path of a tree (the '.' markers of list items included). */
-export function leafPaths(tree: FieldTree, prefix: FieldPath = []): FieldPath[] {
+export function leafPaths(
+  tree: FieldTree,
+  prefix: FieldPath = [],
+): FieldPath[] {
   const paths: FieldPath[] = [];
   for (const [element, child] of Object.entries(tree)) {
     const path = [...prefix, element];

@@ -213,13 +213,24 @@ function mergeApplied(
 ): JsonObject {
   const result: JsonObject = { ...live };
   for (const [key, value] of Object.entries(config)) {
-    const fieldPath = path.length === 0 && key === 'metadata' ? ['metadata'] : [...path, key];
+    const fieldPath =
+      path.length === 0 && key === 'metadata' ? ['metadata'] : [...path, key];
     if (value === null) {
       delete result[key];
     } else if (isPlainObject(value) && isPlainObject(result[key])) {
-      result[key] = mergeApplied(kind, fieldPath, result[key] as JsonObject, value);
+      result[key] = mergeApplied(
+        kind,
+        fieldPath,
+        result[key] as JsonObject,
+        value,
+      );
     } else if (Array.isArray(value) && Array.isArray(result[key])) {
-      result[key] = mergeAppliedList(kind, fieldPath, result[key] as unknown[], value);
+      result[key] = mergeAppliedList(
+        kind,
+        fieldPath,
+        result[key] as unknown[],
+        value,
+      );
     } else {
       result[key] = clone(value);
     }
@@ -252,7 +263,12 @@ function mergeAppliedList(
         existing[listType.key] === item[listType.key],
     );
     if (index >= 0 && isPlainObject(item)) {
-      result[index] = mergeApplied(kind, path, result[index] as JsonObject, item);
+      result[index] = mergeApplied(
+        kind,
+        path,
+        result[index] as JsonObject,
+        item,
+      );
     } else {
       result.push(clone(item));
     }

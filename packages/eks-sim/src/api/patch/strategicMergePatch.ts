@@ -123,7 +123,11 @@ function mergeList(
       );
     }
     if (!(key in item)) {
-      throw new PatchError(`map: ${JSON.stringify(item)} does not contain declared merge key: ${key}`);
+      throw new PatchError(
+        `map: ${JSON.stringify(
+          item,
+        )} does not contain declared merge key: ${key}`,
+      );
     }
     const index = result.findIndex(
       existing => isPlainObject(existing) && existing[key] === item[key],

@@ -26,7 +26,10 @@ function unauthorized(action: string) {
   return `UnauthorizedOperation: You are not authorized to perform this operation. User: arn:aws:sts::${ACCOUNT_ID}:assumed-role/${ROLE}/aws-go-sdk is not authorized to perform: ${action} on resource: arn:aws:ec2:${REGION}:${ACCOUNT_ID}:volume/* because no identity-based policy allows the ${action} action`;
 }
 
-export function ebsDriver(env: DriverEnv, name = 'ebs.csi.aws.com'): SimulatedDriver {
+export function ebsDriver(
+  env: DriverEnv,
+  name = 'ebs.csi.aws.com',
+): SimulatedDriver {
   /** Last modification time per volume handle, on the simulated clock. */
   const lastModified = new Map<string, number>();
   return {
@@ -36,25 +39,41 @@ export function ebsDriver(env: DriverEnv, name = 'ebs.csi.aws.com'): SimulatedDr
     createDelayMs: () => env.delays.provisionMs,
     createVolume(request: CreateVolumeRequest) {
       const multiAttach =
-        request.volumeMode === 'Block' && request.accessModes.includes('ReadWriteMany');
+        request.volumeMode === 'Block' &&
+        request.accessModes.includes('ReadWriteMany');
       throwParameterErrors(
         checkStorageClassParameters(name, request.parameters, {
           capacityBytes: request.capacityBytes,
           multiAttach,
         }),
       );
-      if (request.accessModes.includes('ReadOnlyMany') ||
-        (request.accessModes.includes('ReadWriteMany') && !multiAttach)) {
-        throw new CsiError('InvalidArgument', 'Volume capabilities MULTI_NODE_MULTI_WRITER not supported. Only AccessModes[ReadWriteOnce] supported.');
+      if (
+        request.accessModes.includes('ReadOnlyMany') ||
+        (request.accessModes.includes('ReadWriteMany') && !multiAttach)
+      ) {
+        throw new CsiError(
+          'InvalidArgument',
+          'Volume capabilities MULTI_NODE_MULTI_WRITER not supported. Only AccessModes[ReadWriteOnce] supported.',
+        );
       }
       if (env.isIamDenied(name)) {
         throw new CsiError(
           'Internal',
-          `Could not create volume "${request.pvName}": could not create volume in EC2: ${unauthorized('ec2:CreateVolume')}`,
+          `Could not create volume "${
+            request.pvName
+          }": could not create volume in EC2: ${unauthorized(
+            'ec2:CreateVolume',
+          )}`,
         );
       }
-      if (request.snapshot && request.capacityBytes < request.snapshot.restoreSizeBytes) {
-        throw new CsiError('InvalidArgument', `Could not create volume "${request.pvName}": requested size is less than the size of the snapshot`);
+      if (
+        request.snapshot &&
+        request.capacityBytes < request.snapshot.restoreSizeBytes
+      ) {
+        throw new CsiError(
+          'InvalidArgument',
+          `Could not create volume "${request.pvName}": requested size is less than the size of the snapshot`,
+        );
       }
       const sizeGiB = Math.max(1, Math.ceil(request.capacityBytes / GIB));
       const zone = request.zones[0];
@@ -69,13 +88,23 @@ export function ebsDriver(env: DriverEnv, name = 'ebs.csi.aws.com'): SimulatedDr
     },
     deleteVolume(pv: K8sObject) {
       if (env.isIamDenied(name)) {
-        throw new CsiError('Internal', `Could not delete volume ID "${pv.spec?.csi?.volumeHandle}": ${unauthorized('ec2:DeleteVolume')}`);
+        throw new CsiError(
+          'Internal',
+          `Could not delete volume ID "${
+            pv.spec?.csi?.volumeHandle
+          }": ${unauthorized('ec2:DeleteVolume')}`,
+        );
       }
     },
     expandVolume(pv: K8sObject, newBytes: number) {
       const handle = pv.spec?.csi?.volumeHandle;
       if (env.isIamDenied(name)) {
-        throw new CsiError('Internal', `Could not resize volume "${handle}": ${unauthorized('ec2:ModifyVolume')}`);
+        throw new CsiError(
+          'Internal',
+          `Could not resize volume "${handle}": ${unauthorized(
+            'ec2:ModifyVolume',
+          )}`,
+        );
       }
       const now = env.clock.now();
       const last = lastModified.get(handle);
@@ -86,7 +115,10 @@ export function ebsDriver(env: DriverEnv, name = 'ebs.csi.aws.com'): SimulatedDr
         );
       }
       lastModified.set(handle, now);
-      return { capacityBytes: Math.ceil(newBytes / GIB) * GIB, nodeExpansionRequired: true };
+      return {
+        capacityBytes: Math.ceil(newBytes / GIB) * GIB,
+        nodeExpansionRequired: true,
+      };
     },
     createSnapshot() {
       return { snapshotHandle: `snap-${hexId(17)}` };

@@ -7,7 +7,13 @@ import {
   EFS_ACCESS_POINT_LIMIT,
   checkStorageClassParameters,
 } from '@eks-storage/backstage-plugin-storage-common';
-import { CsiError, DriverEnv, hexId, SimulatedDriver, throwParameterErrors } from './types';
+import {
+  CsiError,
+  DriverEnv,
+  hexId,
+  SimulatedDriver,
+  throwParameterErrors,
+} from './types';
 import { K8sObject } from '../../store/types';
 
 export interface EfsOptions {
@@ -15,7 +21,10 @@ export interface EfsOptions {
   accessPointLimit?: number;
 }
 
-export function efsDriver(env: DriverEnv, options: EfsOptions = {}): SimulatedDriver {
+export function efsDriver(
+  env: DriverEnv,
+  options: EfsOptions = {},
+): SimulatedDriver {
   const name = 'efs.csi.aws.com';
   const limit = options.accessPointLimit ?? EFS_ACCESS_POINT_LIMIT;
   const accessPoints = new Map<string, number>();
@@ -25,8 +34,11 @@ export function efsDriver(env: DriverEnv, options: EfsOptions = {}): SimulatedDr
     dynamic: true,
     createDelayMs: () => env.delays.provisionMs,
     createVolume(request) {
-      throwParameterErrors(checkStorageClassParameters(name, request.parameters));
-      const fileSystemId = request.parameters.fileSystemId ?? 'fs-0123456789abcdef0';
+      throwParameterErrors(
+        checkStorageClassParameters(name, request.parameters),
+      );
+      const fileSystemId =
+        request.parameters.fileSystemId ?? 'fs-0123456789abcdef0';
       if (env.isIamDenied(name)) {
         throw new CsiError(
           'Unauthenticated',
@@ -48,8 +60,13 @@ export function efsDriver(env: DriverEnv, options: EfsOptions = {}): SimulatedDr
       };
     },
     deleteVolume(pv: K8sObject) {
-      const fileSystemId = String(pv.spec?.csi?.volumeHandle ?? '').split('::')[0];
-      accessPoints.set(fileSystemId, Math.max(0, (accessPoints.get(fileSystemId) ?? 1) - 1));
+      const fileSystemId = String(pv.spec?.csi?.volumeHandle ?? '').split(
+        '::',
+      )[0];
+      accessPoints.set(
+        fileSystemId,
+        Math.max(0, (accessPoints.get(fileSystemId) ?? 1) - 1),
+      );
     },
   };
 }

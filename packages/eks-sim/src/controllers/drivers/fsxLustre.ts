@@ -10,7 +10,13 @@ import {
   roundFsxLustreCapacityGiB,
 } from '@eks-storage/backstage-plugin-storage-common';
 import { ACCOUNT_ID, REGION } from '../context';
-import { CsiError, DriverEnv, hexId, SimulatedDriver, throwParameterErrors } from './types';
+import {
+  CsiError,
+  DriverEnv,
+  hexId,
+  SimulatedDriver,
+  throwParameterErrors,
+} from './types';
 import { K8sObject } from '../../store/types';
 
 function classShape(parameters: Record<string, string>) {
@@ -30,7 +36,9 @@ export function fsxLustreDriver(env: DriverEnv): SimulatedDriver {
     dynamic: true,
     createDelayMs: () => env.delays.fsxCreateMs,
     createVolume(request) {
-      throwParameterErrors(checkStorageClassParameters(name, request.parameters));
+      throwParameterErrors(
+        checkStorageClassParameters(name, request.parameters),
+      );
       if (env.isIamDenied(name)) {
         throw new CsiError(
           'Internal',
@@ -55,10 +63,19 @@ export function fsxLustreDriver(env: DriverEnv): SimulatedDriver {
       };
     },
     deleteVolume() {},
-    expandVolume(_pv: K8sObject, newBytes: number, parameters: Record<string, string>) {
+    expandVolume(
+      _pv: K8sObject,
+      newBytes: number,
+      parameters: Record<string, string>,
+    ) {
       const shape = classShape(parameters);
       const newGiB = Math.ceil(newBytes / GIB);
-      const problem = fsxLustreExpansionError(shape.deploymentType, newGiB, shape.storageType, shape.throughput);
+      const problem = fsxLustreExpansionError(
+        shape.deploymentType,
+        newGiB,
+        shape.storageType,
+        shape.throughput,
+      );
       if (problem) {
         throw new CsiError('InvalidArgument', problem);
       }

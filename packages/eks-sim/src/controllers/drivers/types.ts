@@ -18,10 +18,7 @@ export type GrpcCode =
   | 'Unknown';
 
 export class CsiError extends Error {
-  constructor(
-    readonly code: GrpcCode,
-    readonly description: string,
-  ) {
+  constructor(readonly code: GrpcCode, readonly description: string) {
     super(`rpc error: code = ${code} desc = ${description}`);
   }
 
@@ -76,7 +73,11 @@ export interface SimulatedDriver {
   createVolume(request: CreateVolumeRequest): CreatedVolume;
   deleteVolume(pv: K8sObject): void;
   /** `parameters` are the StorageClass parameters the volume was created with. */
-  expandVolume?(pv: K8sObject, newBytes: number, parameters: Record<string, string>): ExpandedVolume;
+  expandVolume?(
+    pv: K8sObject,
+    newBytes: number,
+    parameters: Record<string, string>,
+  ): ExpandedVolume;
   createSnapshot?(pv: K8sObject): { snapshotHandle: string };
 }
 
