@@ -49,13 +49,28 @@ export interface Config {
       deny?: string[];
     };
 
-    /** List prices for the cost estimate; the defaults are us-east-1's. */
+    /**
+     * List prices (USD per month) for the cost estimate, merged over the
+     * built-in us-east-1 prices: set only what differs, e.g.
+     * `ebs.gp3.perGiBMonth`, `efs.standardPerGiBMonth`,
+     * `fsxLustre['PERSISTENT_2/SSD/250']`.
+     */
     prices?: {
       region?: string;
-      /** When the prices were read, ISO date. */
-      date?: string;
-      /** USD per unit per month, by item, e.g. `ebs.gp3.gib: 0.08`. */
-      items?: { [item: string]: number };
+      /** When the prices were read from the AWS price list, YYYY-MM-DD. */
+      effectiveDate?: string;
+      ebs?: {
+        [volumeType: string]: {
+          perGiBMonth?: number;
+          perIopsMonth?: number;
+          perMiBpsMonth?: number;
+          iopsTiers?: Array<{ upTo: number | null; perIopsMonth: number }>;
+        };
+      };
+      efs?: { standardPerGiBMonth?: number };
+      fsxLustre?: { [deployment: string]: number };
+      s3?: { standardPerGiBMonth?: number };
+      ontap?: { ssdPerGiBMonth?: number };
     };
   };
 }

@@ -20,6 +20,10 @@ exports.up = async function up(knex) {
     table.string('claim_name', 253).notNullable();
     table.string('offering_id', 255).nullable();
     table.text('spec').notNullable().comment('The full request as JSON');
+    table
+      .text('manifests')
+      .notNullable()
+      .comment('The rendered objects, as approved, JSON');
     table.string('status', 32).notNullable();
     table.string('requested_by', 255).notNullable();
     table.string('decided_by', 255).nullable();

@@ -2,8 +2,32 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { JsonObject } from '@backstage/types';
+import {
+  StorageSignal,
+  parseOfferings,
+  resolvePrices,
+} from '@eks-storage/backstage-plugin-storage-common';
+import { ClusterRegistry } from './clusters/ClusterRegistry';
+import { DatabaseClaimTransitionStore } from './database/DatabaseClaimTransitionStore';
+import { DatabaseRequestStore } from './database/DatabaseRequestStore';
 import { applyDatabaseMigrations } from './database/migrations';
+import { StorageAuthorizer } from './permissions/StorageAuthorizer';
 import { createRouter } from './service/router';
+import {
+  STORAGE_SIGNAL_CHANNEL,
+  signalOfClaim,
+  signalOfRequest,
+} from './service/signals';
+import { ClaimTracker } from './tracker/ClaimTracker';
+import { ApplyWorker } from './workflow/ApplyWorker';
+import { readNamespaceRules } from './workflow/namespaceGuard';
+import { ApproveAllPolicy } from './workflow/policy';
+import { RequestService } from './workflow/RequestService';
+
+const APPLY_TASK = 'storage-apply-worker';
 
 /**
  * The storage backend plugin: storage requests, their approval and apply,
@@ -16,15 +40,124 @@ export const storagePlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
-        httpAuth: coreServices.httpAuth,
-        httpRouter: coreServices.httpRouter,
+        config: coreServices.rootConfig,
         logger: coreServices.logger,
         database: coreServices.database,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
+        catalog: catalogServiceRef,
+        signals: signalsServiceRef,
       },
-      async init({ httpAuth, httpRouter, logger, database }) {
-        const client = await applyDatabaseMigrations(database);
-        httpRouter.use(
-          await createRouter({ httpAuth, logger, database: client }),
+      async init(deps) {
+        const { config, logger, scheduler, signals } = deps;
+
+        const parsedOfferings = parseOfferings(
+          config.getOptional('storage.offerings'),
+        );
+        const parsedPrices = resolvePrices(
+          config.getOptional('storage.prices'),
+        );
+        const configErrors = [
+          ...parsedOfferings.errors,
+          ...parsedPrices.errors,
+        ];
+        if (configErrors.length) {
+          throw new Error(`Invalid storage config: ${configErrors.join('; ')}`);
+        }
+        const offerings = parsedOfferings.offerings;
+        if (offerings.length === 0) {
+          logger.warn(
+            'No storage offerings configured (storage.offerings): developers can see claims but not request storage',
+          );
+        }
+
+        const db = await applyDatabaseMigrations(deps.database);
+        const store = new DatabaseRequestStore(db);
+        const transitions = new DatabaseClaimTransitionStore(db);
+        const clusters = ClusterRegistry.fromConfig(config, logger);
+        const publish = (message: StorageSignal) =>
+          signals
+            .publish({
+              recipients: { type: 'broadcast' },
+              channel: STORAGE_SIGNAL_CHANNEL,
+              message: message as unknown as JsonObject,
+            })
+            .catch(error =>
+              logger.warn(`Could not publish a storage signal: ${error}`),
+            );
+
+        const tracker = new ClaimTracker({
+          clusters,
+          transitions,
+          logger,
+          onTransition: (transition, claim) =>
+            publish(signalOfClaim(transition, claim)),
+        });
+        const worker = new ApplyWorker({
+          store,
+          clusters,
+          logger,
+          onChange: request => publish(signalOfRequest(request)),
+        });
+        const requests = new RequestService({
+          store,
+          clusters,
+          catalog: deps.catalog,
+          offerings,
+          prices: parsedPrices.prices,
+          namespaceRules: readNamespaceRules(config),
+          policy: new ApproveAllPolicy(),
+          logger,
+        });
+
+        await scheduler.scheduleTask({
+          id: APPLY_TASK,
+          frequency: { seconds: 5 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 1 },
+          fn: async () => {
+            await worker.runOnce();
+          },
+        });
+
+        // Claims are followed in the background: a cluster that is down
+        // must not keep Backstage from starting.
+        tracker
+          .start()
+          .catch(error =>
+            logger.error('Claim tracking failed to start', error),
+          );
+        deps.lifecycle.addShutdownHook(() => tracker.stop());
+
+        deps.httpRouter.use(
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            logger,
+            auditor: deps.auditor,
+            database: db,
+            catalog: deps.catalog,
+            authorizer: new StorageAuthorizer(
+              deps.permissions,
+              deps.permissionsRegistry,
+            ),
+            requests,
+            store,
+            transitions,
+            tracker,
+            offerings,
+            prices: parsedPrices.prices,
+            onRequestChanged: async request => {
+              await publish(signalOfRequest(request));
+              if (request.status === 'approved') {
+                await scheduler.triggerTask(APPLY_TASK).catch(() => {});
+              }
+            },
+          }),
         );
       },
     });

@@ -13,3 +13,4 @@ export * from './render';
 export * from './permissions';
 export * from './cost';
 export * from './diagnosis';
+export * from './signals';

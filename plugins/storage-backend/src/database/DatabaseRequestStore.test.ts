@@ -21,6 +21,7 @@ const request: NewStorageRequest = {
   claimName: 'ledger-data',
   offeringId: 'ebs-gp3',
   spec: { size: '20Gi', accessMode: 'ReadWriteOnce' },
+  manifests: [{ kind: 'PersistentVolumeClaim' }],
   requestedBy: 'user:default/alice',
 };
 
@@ -136,6 +137,57 @@ describe.each(databases.eachSupportedId())(
         ['submitted', 'approved'],
         ['approved', 'failed'],
       ]);
+    });
+
+    it('lists the work that is due: approved and due, or interrupted mid-apply', async () => {
+      const { store } = await migratedStore(databaseId);
+      const now = new Date('2026-11-21T12:00:00Z');
+      for (const id of ['due', 'later', 'interrupted', 'waiting']) {
+        await store.create({ ...request, id });
+      }
+      await store.transition('due', {
+        from: ['submitted'],
+        to: 'approved',
+        actor: 'policy',
+      });
+      await store.transition('later', {
+        from: ['submitted'],
+        to: 'approved',
+        actor: 'apply-worker',
+        attempts: 2,
+        nextAttemptAt: new Date('2026-11-21T12:05:00Z'),
+        lastError: 'Too many requests',
+      });
+      await store.transition('interrupted', {
+        from: ['submitted'],
+        to: 'applying',
+        actor: 'apply-worker',
+      });
+      await store.transition('waiting', {
+        from: ['submitted'],
+        to: 'pending-approval',
+        actor: 'policy',
+      });
+
+      expect((await store.listDue(now, 10)).map(r => r.id).sort()).toEqual([
+        'due',
+        'interrupted',
+      ]);
+      const afterBackoff = await store.listDue(
+        new Date('2026-11-21T12:06:00Z'),
+        10,
+      );
+      expect(afterBackoff.map(r => r.id).sort()).toEqual([
+        'due',
+        'interrupted',
+        'later',
+      ]);
+      expect(afterBackoff.find(r => r.id === 'later')).toMatchObject({
+        attempts: 2,
+        lastError: 'Too many requests',
+        nextAttemptAt: '2026-11-21T12:05:00.000Z',
+      });
+      expect(await store.listDue(now, 1)).toHaveLength(1);
     });
 
     it('answers undefined for requests it does not have', async () => {

@@ -21,12 +21,14 @@ type RequestRow = {
   claim_name: string;
   offering_id: string | null;
   spec: string;
+  manifests: string;
   status: RequestStatus;
   requested_by: string;
   decided_by: string | null;
   decision_reason: string | null;
   last_error: string | null;
   attempts: number;
+  next_attempt_at: Date | string | null;
   created_at: Date | string;
   updated_at: Date | string;
 };
@@ -54,12 +56,14 @@ function fromRow(row: RequestRow): StoredStorageRequest {
     claimName: row.claim_name,
     offeringId: row.offering_id ?? undefined,
     spec: JSON.parse(row.spec),
+    manifests: JSON.parse(row.manifests),
     status: row.status,
     requestedBy: row.requested_by,
     decidedBy: row.decided_by ?? undefined,
     decisionReason: row.decision_reason ?? undefined,
     lastError: row.last_error ?? undefined,
     attempts: Number(row.attempts),
+    nextAttemptAt: row.next_attempt_at ? toIso(row.next_attempt_at) : undefined,
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
   };
@@ -80,6 +84,7 @@ export class DatabaseRequestStore implements RequestStore {
           claim_name: request.claimName,
           offering_id: request.offeringId ?? null,
           spec: JSON.stringify(request.spec ?? null),
+          manifests: JSON.stringify(request.manifests ?? []),
           status: 'submitted',
           requested_by: request.requestedBy,
           attempts: 0,
@@ -145,6 +150,12 @@ export class DatabaseRequestStore implements RequestStore {
           ...(transition.lastError !== undefined && {
             last_error: transition.lastError,
           }),
+          ...(transition.attempts !== undefined && {
+            attempts: transition.attempts,
+          }),
+          ...(transition.nextAttemptAt !== undefined && {
+            next_attempt_at: transition.nextAttemptAt,
+          }),
         });
       if (updated === 0) {
         return false;
@@ -159,6 +170,29 @@ export class DatabaseRequestStore implements RequestStore {
       return true;
     });
     return moved ? this.get(id) : undefined;
+  }
+
+  async listDue(now: Date, limit: number): Promise<StoredStorageRequest[]> {
+    const rows = await this.db<RequestRow>(REQUESTS)
+      .where(due =>
+        due
+          .where('status', 'applying')
+          .orWhere(approved =>
+            approved
+              .where('status', 'approved')
+              .andWhere(when =>
+                when
+                  .whereNull('next_attempt_at')
+                  .orWhere('next_attempt_at', '<=', now),
+              ),
+          ),
+      )
+      .orderBy([
+        { column: 'created_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .limit(limit);
+    return rows.map(fromRow);
   }
 
   async history(id: string): Promise<RequestHistoryEntry[]> {

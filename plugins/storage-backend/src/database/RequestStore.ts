@@ -30,6 +30,8 @@ export interface NewStorageRequest {
   claimName: string;
   offeringId?: string;
   spec: unknown;
+  /** The objects to apply, rendered when the request was validated. */
+  manifests: unknown[];
   requestedBy: string;
 }
 
@@ -39,6 +41,7 @@ export interface StoredStorageRequest extends NewStorageRequest {
   decisionReason?: string;
   lastError?: string;
   attempts: number;
+  nextAttemptAt?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -60,6 +63,9 @@ export interface RequestTransition {
   /** Set when `to` is a decision (approved or rejected). */
   decidedBy?: string;
   lastError?: string;
+  /** Sets the attempt count and when to try next (retries after failure). */
+  attempts?: number;
+  nextAttemptAt?: Date | null;
 }
 
 export interface RequestFilter {
@@ -86,4 +92,9 @@ export interface RequestStore {
     transition: RequestTransition,
   ): Promise<StoredStorageRequest | undefined>;
   history(id: string): Promise<RequestHistoryEntry[]>;
+  /**
+   * Requests with work to do at `now`: approved and due, or interrupted
+   * while applying. Oldest first.
+   */
+  listDue(now: Date, limit: number): Promise<StoredStorageRequest[]>;
 }

@@ -321,6 +321,34 @@ const CASES: Array<
     },
   ],
   [
+    'EFS driver without AWS permissions',
+    {
+      pvc: pvc({
+        spec: { storageClassName: 'efs-sc', accessModes: ['ReadWriteMany'] },
+      }),
+      storageClass: {
+        metadata: { name: 'efs-sc' },
+        provisioner: 'efs.csi.aws.com',
+        volumeBindingMode: 'Immediate',
+      } as V1StorageClass,
+      events: [
+        event(
+          'ProvisioningFailed',
+          'rpc error: code = Unauthenticated desc = Access Denied. Please ensure you have the right AWS permissions: Access denied',
+          2,
+          'Warning',
+        ),
+      ],
+    },
+    {
+      state: 'failed',
+      severity: 'error',
+      headline:
+        'Claim payments/postgres-data cannot be provisioned: the Amazon EFS driver is not allowed to create volumes',
+      fix: /AmazonEFSCSIDriverPolicy/,
+    },
+  ],
+  [
     'IRSA trust broken',
     {
       pvc: pvc({

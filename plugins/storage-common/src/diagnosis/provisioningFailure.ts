@@ -29,7 +29,7 @@ export function diagnoseProvisioningFailure(
   const title = driver ? DRIVERS[driver].title : 'The storage driver';
 
   if (
-    /UnauthorizedOperation|AccessDenied|not authorized to perform|AssumeRoleWithWebIdentity/i.test(
+    /UnauthorizedOperation|AccessDenied|Access Denied|right AWS permissions|not authorized to perform|AssumeRoleWithWebIdentity/i.test(
       message,
     )
   ) {

@@ -1,0 +1,139 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Knex } from 'knex';
+import request from 'supertest';
+import { storagePlugin } from '../plugin';
+
+/** The example catalog's components, owned as in examples/entities.yaml. */
+export const entities: Entity[] = [
+  ['payments-api', 'payments', 'team-payments'],
+  ['checkout-web', 'checkout', 'team-payments'],
+  ['analytics-pipeline', 'analytics', 'team-data'],
+].map(([name, namespace, owner]) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: {
+      'backstage.io/kubernetes-id': name,
+      'backstage.io/kubernetes-namespace': namespace,
+    },
+  },
+  spec: { type: 'service', lifecycle: 'production', owner },
+  relations: [{ type: 'ownedBy', targetRef: `group:default/${owner}` }],
+}));
+
+/** Offerings over the StorageClasses eks-sim's scenarios install. */
+export const offerings = [
+  {
+    id: 'ebs-gp3',
+    title: 'Block storage (EBS gp3)',
+    driver: 'ebs',
+    storageClassName: 'gp3',
+    parameters: { type: 'gp3', encrypted: 'true' },
+    accessModes: ['ReadWriteOnce', 'ReadWriteOncePod'],
+    size: { min: '1Gi', max: '2Ti', default: '20Gi' },
+    recommendedFor: ['database', 'message-broker'],
+  },
+  {
+    id: 'ebs-gp3-immediate',
+    title: 'Block storage (EBS gp3), bound at once',
+    driver: 'ebs',
+    storageClassName: 'gp3-immediate',
+    parameters: { type: 'gp3', encrypted: 'true' },
+    accessModes: ['ReadWriteOnce'],
+    size: { min: '1Gi', max: '2Ti', default: '20Gi' },
+  },
+  {
+    id: 'efs-shared',
+    title: 'Shared files (EFS)',
+    driver: 'efs',
+    storageClassName: 'efs',
+    parameters: {
+      provisioningMode: 'efs-ap',
+      fileSystemId: 'fs-0123456789abcdef0',
+      directoryPerms: '700',
+    },
+    accessModes: ['ReadWriteMany', 'ReadWriteOnce'],
+    size: { default: '5Gi' },
+    recommendedFor: ['ci-workspace', 'shared-files'],
+  },
+];
+
+export function backendConfig(clusters: Array<{ name: string; url: string }>) {
+  return {
+    kubernetes: {
+      clusterLocatorMethods: [
+        {
+          type: 'config',
+          clusters: clusters.map(cluster => ({
+            ...cluster,
+            authProvider: 'serviceAccount',
+            serviceAccountToken: 'integration-test',
+            skipTLSVerify: true,
+          })),
+        },
+      ],
+    },
+    storage: { offerings },
+  };
+}
+
+export const alice = mockCredentials.user('user:default/alice');
+
+/** The storage plugin on a test backend, with a real database and clusters. */
+export async function startStorageBackend(options: {
+  clusters: Array<{ name: string; url: string }>;
+  knex: Knex;
+}) {
+  const backend = await startTestBackend({
+    features: [
+      storagePlugin,
+      mockServices.rootConfig.factory({
+        data: backendConfig(options.clusters),
+      }),
+      mockServices.database.factory({ knex: options.knex }),
+      catalogServiceMock.factory({ entities }),
+    ],
+  });
+  const agent = request(backend.server);
+  const auth = [
+    'Authorization',
+    mockCredentials.user.header('user:default/alice'),
+  ] as const;
+  return {
+    stop: () => backend.stop(),
+    get: (path: string) => agent.get(`/api/storage${path}`).set(...auth),
+    post: (path: string, body: object) =>
+      agent
+        .post(`/api/storage${path}`)
+        .set(...auth)
+        .send(body),
+  };
+}
+
+/** Polls until `check` returns something truthy, or fails with the last value. */
+export async function eventually<T>(
+  check: () => Promise<T>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<NonNullable<T>> {
+  const started = Date.now();
+  let last: T | undefined;
+  for (;;) {
+    last = await check();
+    if (last) return last as NonNullable<T>;
+    if (Date.now() - started > timeoutMs) {
+      throw new Error(
+        `Timed out waiting for ${what}; last saw ${JSON.stringify(last)}`,
+      );
+    }
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+}

@@ -1,0 +1,290 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  Diagnosis,
+  diagnose,
+} from '@eks-storage/backstage-plugin-storage-common';
+import {
+  V1PersistentVolumeClaim,
+  V1StorageClass,
+} from '@kubernetes/client-node';
+import { ClusterRegistry } from '../clusters/ClusterRegistry';
+import {
+  ClaimTransition,
+  ClaimTransitionStore,
+  claimKeyString,
+} from '../database/ClaimTransitionStore';
+import { ClaimChange, ClusterCache } from './ClusterCache';
+import {
+  ClaimDetail,
+  ClaimSummary,
+  detailOf,
+  diagnosisInputOf,
+  summarizeClaim,
+} from './claimView';
+import { LabelSelector, matchesLabelSelector } from './labelSelector';
+
+export interface ClaimTrackerOptions {
+  clusters: ClusterRegistry;
+  transitions: ClaimTransitionStore;
+  logger: LoggerService;
+  /** Told of every recorded change of a claim's state. */
+  onTransition?: (transition: ClaimTransition, claim?: ClaimSummary) => void;
+  /** Changes arriving within this window are diagnosed together. */
+  debounceMs?: number;
+  restartDelayMs?: number;
+}
+
+export interface ClaimFilter {
+  selector: LabelSelector;
+  namespaces?: string[];
+}
+
+/** A diagnosis, or the end of a claim. */
+type Observed = {
+  state: Diagnosis['state'] | 'deleted';
+  severity: string;
+  headline: string;
+};
+
+// Headlines may count minutes; a new count is not a new state.
+const stateKey = (diagnosis: Observed) =>
+  `${diagnosis.state}|${diagnosis.severity}|${diagnosis.headline.replace(
+    /\d+/g,
+    '#',
+  )}`;
+
+interface TrackedCluster {
+  cache: ClusterCache;
+  summaries: Map<string, ClaimSummary>;
+  last: Map<string, { key: string; transition?: ClaimTransition }>;
+  dirty: Set<string>;
+  allDirty: boolean;
+  timer?: NodeJS.Timeout;
+}
+
+/**
+ * Follows every claim in every cluster: keeps each one's diagnosis current
+ * from the informer caches, records each change of state once, and tells
+ * the listener so the browser can update live.
+ */
+export class ClaimTracker {
+  private readonly tracked = new Map<string, TrackedCluster>();
+  private readonly debounceMs: number;
+
+  constructor(private readonly options: ClaimTrackerOptions) {
+    this.debounceMs = options.debounceMs ?? 200;
+  }
+
+  async start(): Promise<void> {
+    await Promise.all(
+      this.options.clusters.list().map(async client => {
+        const latest = await this.options.transitions.latestByClaim(
+          client.name,
+        );
+        const tracked: TrackedCluster = {
+          summaries: new Map(),
+          last: new Map(
+            [...latest].map(([key, transition]) => [
+              key,
+              {
+                key: stateKey({
+                  ...transition,
+                  state: transition.toState as Observed['state'],
+                }),
+                transition,
+              },
+            ]),
+          ),
+          dirty: new Set(),
+          allDirty: true,
+          cache: new ClusterCache(client, {
+            logger: this.options.logger,
+            restartDelayMs: this.options.restartDelayMs,
+            onChange: change => this.markDirty(client.name, change),
+          }),
+        };
+        this.tracked.set(client.name, tracked);
+        await tracked.cache.start();
+        await this.flush(client.name);
+      }),
+    );
+  }
+
+  async stop(): Promise<void> {
+    for (const tracked of this.tracked.values()) {
+      clearTimeout(tracked.timer);
+      await tracked.cache.stop();
+    }
+  }
+
+  private markDirty(cluster: string, change: ClaimChange) {
+    const tracked = this.tracked.get(cluster);
+    if (!tracked) return;
+    if ('all' in change) {
+      tracked.allDirty = true;
+    } else {
+      change.keys.forEach(key => tracked.dirty.add(key));
+    }
+    if (!tracked.timer) {
+      tracked.timer = setTimeout(() => {
+        this.flush(cluster).catch(error =>
+          this.options.logger.error(
+            `Tracking claims of cluster ${cluster} failed`,
+            error,
+          ),
+        );
+      }, this.debounceMs);
+    }
+  }
+
+  /** Diagnoses the claims that changed and records what is new. */
+  private async flush(cluster: string): Promise<void> {
+    const tracked = this.tracked.get(cluster)!;
+    tracked.timer = undefined;
+    const now = new Date();
+    const keys = tracked.allDirty
+      ? new Set([
+          ...tracked.summaries.keys(),
+          ...tracked.cache
+            .list<V1PersistentVolumeClaim>('PersistentVolumeClaim')
+            .map(pvc => `${pvc.metadata?.namespace}/${pvc.metadata?.name}`),
+        ])
+      : tracked.dirty;
+    tracked.allDirty = false;
+    tracked.dirty = new Set();
+
+    for (const key of keys) {
+      const [namespace, name] = key.split('/');
+      const pvc = tracked.cache.get<V1PersistentVolumeClaim>(
+        'PersistentVolumeClaim',
+        name,
+        namespace,
+      );
+      if (!pvc) {
+        const gone = tracked.summaries.get(key);
+        tracked.summaries.delete(key);
+        if (gone) {
+          await this.record(cluster, tracked, key, gone, {
+            state: 'deleted',
+            severity: 'info',
+            headline: `Claim ${key} was deleted`,
+          });
+        }
+        continue;
+      }
+      const input = diagnosisInputOf(tracked.cache, pvc, now);
+      const diagnosis = diagnose(input);
+      const summary = summarizeClaim(cluster, input, diagnosis);
+      tracked.summaries.set(key, summary);
+      await this.record(cluster, tracked, key, summary, diagnosis);
+    }
+  }
+
+  private async record(
+    cluster: string,
+    tracked: TrackedCluster,
+    key: string,
+    claim: ClaimSummary,
+    diagnosis: Observed,
+  ) {
+    const fullKey = claimKeyString({
+      cluster,
+      namespace: claim.namespace,
+      name: claim.name,
+    });
+    const previous = tracked.last.get(fullKey);
+    const next = stateKey(diagnosis);
+    if (previous?.key === next) {
+      return;
+    }
+    const transition: ClaimTransition = {
+      cluster,
+      namespace: claim.namespace,
+      name: claim.name,
+      uid: claim.uid,
+      entityRef: claim.entityRef,
+      requestId: claim.requestId,
+      fromState: previous?.transition?.toState,
+      toState: diagnosis.state,
+      severity: diagnosis.severity,
+      headline: diagnosis.headline,
+      observedAt: new Date().toISOString(),
+    };
+    tracked.last.set(fullKey, { key: next, transition });
+    try {
+      await this.options.transitions.record({
+        ...transition,
+        observedAt: new Date(transition.observedAt),
+      });
+    } catch (error) {
+      this.options.logger.warn(
+        `Could not record the state of claim ${key} in ${cluster}: ${error}`,
+      );
+    }
+    this.options.onTransition?.(
+      transition,
+      diagnosis.state === 'deleted' ? undefined : claim,
+    );
+  }
+
+  /** Claims matching an entity's selector, across clusters. */
+  listClaims(filter: ClaimFilter): ClaimSummary[] {
+    const claims: ClaimSummary[] = [];
+    for (const tracked of this.tracked.values()) {
+      for (const summary of tracked.summaries.values()) {
+        if (
+          (!filter.namespaces ||
+            filter.namespaces.includes(summary.namespace)) &&
+          matchesLabelSelector(filter.selector, summary.labels)
+        ) {
+          claims.push(summary);
+        }
+      }
+    }
+    return claims.sort(
+      (a, b) =>
+        a.cluster.localeCompare(b.cluster) ||
+        a.namespace.localeCompare(b.namespace) ||
+        a.name.localeCompare(b.name),
+    );
+  }
+
+  getClaim(
+    cluster: string,
+    namespace: string,
+    name: string,
+  ): ClaimDetail | undefined {
+    const tracked = this.tracked.get(cluster);
+    const summary = tracked?.summaries.get(`${namespace}/${name}`);
+    const pvc = tracked?.cache.get<V1PersistentVolumeClaim>(
+      'PersistentVolumeClaim',
+      name,
+      namespace,
+    );
+    if (!tracked || !summary || !pvc) {
+      return undefined;
+    }
+    return detailOf(summary, diagnosisInputOf(tracked.cache, pvc, new Date()));
+  }
+
+  /** The StorageClass names each cluster has. */
+  storageClassesByCluster(): Record<string, string[]> {
+    return Object.fromEntries(
+      [...this.tracked].map(([name, tracked]) => [
+        name,
+        tracked.cache
+          .list<V1StorageClass>('StorageClass')
+          .map(sc => sc.metadata?.name ?? ''),
+      ]),
+    );
+  }
+
+  /** Whether each cluster's informers are connected. */
+  clusterStatus(): Array<{ name: string; synced: boolean; claims: number }> {
+    return [...this.tracked].map(([name, tracked]) => ({
+      name,
+      synced: tracked.cache.isSynced(),
+      claims: tracked.summaries.size,
+    }));
+  }
+}

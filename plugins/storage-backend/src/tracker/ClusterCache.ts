@@ -1,0 +1,302 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  CoreV1Event,
+  CustomObjectsApi,
+  KubernetesListObject,
+  KubernetesObject,
+  ListWatch,
+  V1CSIDriver,
+  V1Node,
+  V1PersistentVolume,
+  V1PersistentVolumeClaim,
+  V1Pod,
+  V1StorageClass,
+  Watch,
+} from '@kubernetes/client-node';
+import { ClusterClient } from '../clusters/ClusterRegistry';
+
+/** A VolumeSnapshot as the cache keeps it (a CRD: no generated type). */
+export interface VolumeSnapshot extends KubernetesObject {
+  spec?: {
+    source?: {
+      persistentVolumeClaimName?: string;
+      volumeSnapshotContentName?: string;
+    };
+    volumeSnapshotClassName?: string;
+  };
+  status?: {
+    readyToUse?: boolean;
+    restoreSize?: string;
+    creationTime?: string;
+    boundVolumeSnapshotContentName?: string;
+    error?: { message?: string; time?: string };
+  };
+}
+
+/** Claims touched by a change: some by namespace/name, or all of them. */
+export type ClaimChange = { keys: string[] } | { all: true };
+
+const claimKey = (namespace: string | undefined, name: string | undefined) =>
+  `${namespace ?? ''}/${name ?? ''}`;
+
+/** Claim names a pod mounts. */
+export function claimsOfPod(pod: V1Pod): string[] {
+  return (pod.spec?.volumes ?? [])
+    .map(volume => volume.persistentVolumeClaim?.claimName)
+    .filter((name): name is string => Boolean(name));
+}
+
+// What the cache never needs, dropped as objects arrive: the informer keeps
+// the same object, so this trims its memory too.
+function trim<T extends KubernetesObject>(object: T): T {
+  if (object.metadata) {
+    delete object.metadata.managedFields;
+    delete object.metadata.annotations?.[
+      'kubectl.kubernetes.io/last-applied-configuration'
+    ];
+  }
+  return object;
+}
+
+interface Source<T extends KubernetesObject> {
+  kind: string;
+  path: string;
+  list: () => Promise<KubernetesListObject<T>>;
+  fieldSelector?: string;
+  /** The claims a change of this object touches. */
+  affects: (object: T) => ClaimChange;
+  /** A CRD that may not be installed: retried slowly, never an alarm. */
+  optional?: boolean;
+}
+
+export interface ClusterCacheOptions {
+  logger: LoggerService;
+  onChange: (change: ClaimChange) => void;
+  /** First delay before restarting a failed informer; doubles to 60 s. */
+  restartDelayMs?: number;
+}
+
+/**
+ * One cluster's objects that matter for storage, kept current by informers
+ * (list, then watch; relist after 410; restarted with backoff after any
+ * other error). Pages read from here, never from the cluster.
+ */
+export class ClusterCache {
+  private readonly informers = new Map<string, ListWatch<KubernetesObject>>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly failures = new Map<string, number>();
+  private readonly healthy = new Map<string, boolean>();
+  private stopped = false;
+  private required: string[] = [];
+
+  constructor(
+    private readonly cluster: ClusterClient,
+    private readonly options: ClusterCacheOptions,
+  ) {}
+
+  private sources(): Source<any>[] {
+    const { core, storage } = this.cluster;
+    const custom = this.cluster.kubeConfig.makeApiClient(CustomObjectsApi);
+    const all: ClaimChange = { all: true };
+    return [
+      {
+        kind: 'PersistentVolumeClaim',
+        path: '/api/v1/persistentvolumeclaims',
+        list: () => core.listPersistentVolumeClaimForAllNamespaces(),
+        affects: (pvc: V1PersistentVolumeClaim) => ({
+          keys: [claimKey(pvc.metadata?.namespace, pvc.metadata?.name)],
+        }),
+      } satisfies Source<V1PersistentVolumeClaim>,
+      {
+        kind: 'PersistentVolume',
+        path: '/api/v1/persistentvolumes',
+        list: () => core.listPersistentVolume(),
+        affects: (pv: V1PersistentVolume) => ({
+          keys: pv.spec?.claimRef
+            ? [claimKey(pv.spec.claimRef.namespace, pv.spec.claimRef.name)]
+            : [],
+        }),
+      } satisfies Source<V1PersistentVolume>,
+      {
+        kind: 'StorageClass',
+        path: '/apis/storage.k8s.io/v1/storageclasses',
+        list: () => storage.listStorageClass(),
+        affects: () => all,
+      } satisfies Source<V1StorageClass>,
+      {
+        kind: 'CSIDriver',
+        path: '/apis/storage.k8s.io/v1/csidrivers',
+        list: () => storage.listCSIDriver(),
+        affects: () => all,
+      } satisfies Source<V1CSIDriver>,
+      {
+        kind: 'Node',
+        path: '/api/v1/nodes',
+        list: () => core.listNode(),
+        affects: () => all,
+      } satisfies Source<V1Node>,
+      {
+        kind: 'Pod',
+        path: '/api/v1/pods',
+        list: () => core.listPodForAllNamespaces(),
+        affects: (pod: V1Pod) => ({
+          keys: claimsOfPod(pod).map(name =>
+            claimKey(pod.metadata?.namespace, name),
+          ),
+        }),
+      } satisfies Source<V1Pod>,
+      {
+        // Only the events diagnosis reads: every event of a claim, and the
+        // warnings of pods (attach, mount and scheduling failures).
+        kind: 'Event/claim',
+        path: '/api/v1/events',
+        fieldSelector: 'involvedObject.kind=PersistentVolumeClaim',
+        list: () =>
+          core.listEventForAllNamespaces({
+            fieldSelector: 'involvedObject.kind=PersistentVolumeClaim',
+          }),
+        affects: (event: CoreV1Event) => ({
+          keys: [
+            claimKey(
+              event.involvedObject?.namespace,
+              event.involvedObject?.name,
+            ),
+          ],
+        }),
+      } satisfies Source<CoreV1Event>,
+      {
+        kind: 'Event/pod',
+        path: '/api/v1/events',
+        fieldSelector: 'involvedObject.kind=Pod,type=Warning',
+        list: () =>
+          core.listEventForAllNamespaces({
+            fieldSelector: 'involvedObject.kind=Pod,type=Warning',
+          }),
+        affects: (event: CoreV1Event) => {
+          const pod = this.get<V1Pod>(
+            'Pod',
+            event.involvedObject?.name ?? '',
+            event.involvedObject?.namespace,
+          );
+          return {
+            keys: pod
+              ? claimsOfPod(pod).map(name =>
+                  claimKey(pod.metadata?.namespace, name),
+                )
+              : [],
+          };
+        },
+      } satisfies Source<CoreV1Event>,
+      {
+        kind: 'VolumeSnapshot',
+        path: '/apis/snapshot.storage.k8s.io/v1/volumesnapshots',
+        optional: true,
+        list: () =>
+          custom.listClusterCustomObject({
+            group: 'snapshot.storage.k8s.io',
+            version: 'v1',
+            plural: 'volumesnapshots',
+          }) as Promise<KubernetesListObject<VolumeSnapshot>>,
+        affects: (snapshot: VolumeSnapshot) => ({
+          keys: snapshot.spec?.source?.persistentVolumeClaimName
+            ? [
+                claimKey(
+                  snapshot.metadata?.namespace,
+                  snapshot.spec.source.persistentVolumeClaimName,
+                ),
+              ]
+            : [],
+        }),
+      } satisfies Source<VolumeSnapshot>,
+    ];
+  }
+
+  /** Starts every informer; resolves once each has listed (or failed to). */
+  async start(): Promise<void> {
+    const watch = new Watch(this.cluster.kubeConfig);
+    const sources = this.sources();
+    this.required = sources.filter(s => !s.optional).map(s => s.kind);
+    await Promise.all(
+      sources.map(source => {
+        const informer = new ListWatch<KubernetesObject>(
+          source.path,
+          watch,
+          source.list,
+          false,
+          undefined,
+          source.fieldSelector,
+        );
+        const changed = (object: KubernetesObject) =>
+          this.options.onChange(source.affects(trim(object)));
+        informer.on('add', changed);
+        informer.on('update', changed);
+        informer.on('delete', changed);
+        informer.on('connect', () => this.healthy.set(source.kind, true));
+        informer.on('error', error => this.restart(source, informer, error));
+        this.informers.set(source.kind, informer);
+        return informer.start();
+      }),
+    );
+  }
+
+  private restart(
+    source: Source<KubernetesObject>,
+    informer: ListWatch<KubernetesObject>,
+    error: unknown,
+  ) {
+    if (this.stopped) {
+      return;
+    }
+    this.healthy.set(source.kind, false);
+    const failures = (this.failures.get(source.kind) ?? 0) + 1;
+    this.failures.set(source.kind, failures);
+    const base = this.options.restartDelayMs ?? 1000;
+    const delay = source.optional
+      ? 5 * 60 * 1000
+      : Math.min(base * 2 ** (failures - 1), 60_000);
+    if (!source.optional || failures === 1) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.options.logger.warn(
+        `Watching ${source.kind} in cluster ${
+          this.cluster.name
+        } failed (${reason.slice(0, 200)}); retrying in ${delay} ms`,
+      );
+    }
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (!this.stopped) {
+        informer.start().then(() => {
+          if (this.healthy.get(source.kind)) this.failures.delete(source.kind);
+        });
+      }
+    }, delay);
+    this.timers.add(timer);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.timers.forEach(clearTimeout);
+    this.timers.clear();
+    await Promise.all([...this.informers.values()].map(i => i.stop()));
+  }
+
+  /** Whether every required informer is connected. */
+  isSynced(): boolean {
+    return this.required.every(kind => this.healthy.get(kind));
+  }
+
+  list<T extends KubernetesObject>(
+    kind: string,
+    namespace?: string,
+  ): readonly T[] {
+    return (this.informers.get(kind)?.list(namespace) ?? []) as readonly T[];
+  }
+
+  get<T extends KubernetesObject>(
+    kind: string,
+    name: string,
+    namespace?: string,
+  ): T | undefined {
+    return this.informers.get(kind)?.get(name, namespace) as T | undefined;
+  }
+}

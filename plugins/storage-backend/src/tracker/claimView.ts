@@ -1,0 +1,263 @@
+import {
+  Diagnosis,
+  DiagnosisInput,
+  DriverId,
+  OFFERING_ANNOTATION,
+  OWNER_ANNOTATION,
+  REQUEST_ID_LABEL,
+  driverForProvisioner,
+} from '@eks-storage/backstage-plugin-storage-common';
+import {
+  CoreV1Event,
+  V1CSIDriver,
+  V1Node,
+  V1PersistentVolume,
+  V1PersistentVolumeClaim,
+  V1Pod,
+  V1StorageClass,
+} from '@kubernetes/client-node';
+import { ClusterCache, VolumeSnapshot, claimsOfPod } from './ClusterCache';
+
+const ZONE_LABELS = [
+  'topology.kubernetes.io/zone',
+  'topology.ebs.csi.aws.com/zone',
+  'failure-domain.beta.kubernetes.io/zone',
+];
+
+/** A claim as the Storage tab lists it. */
+export interface ClaimSummary {
+  cluster: string;
+  namespace: string;
+  name: string;
+  uid?: string;
+  labels: Record<string, string>;
+  /** The entity named on claims this plugin made. */
+  entityRef?: string;
+  requestId?: string;
+  offeringId?: string;
+  storageClassName?: string;
+  provisioner?: string;
+  driver?: DriverId;
+  accessModes: string[];
+  volumeMode?: string;
+  requested?: string;
+  capacity?: string;
+  volumeName?: string;
+  phase?: string;
+  createdAt?: string;
+  diagnosis: Diagnosis;
+}
+
+export interface ClaimVolume {
+  name: string;
+  driver?: string;
+  volumeHandle?: string;
+  zone?: string;
+  reclaimPolicy?: string;
+  /** From the class's `encrypted` parameter (EBS), when it says. */
+  encrypted?: boolean;
+  capacity?: string;
+  phase?: string;
+}
+
+export interface ClaimConsumer {
+  pod: string;
+  phase?: string;
+  node?: string;
+  zone?: string;
+}
+
+export interface ClaimSnapshot {
+  name: string;
+  readyToUse: boolean;
+  restoreSize?: string;
+  createdAt?: string;
+  error?: string;
+}
+
+export interface ClaimEvent {
+  type?: string;
+  reason?: string;
+  message?: string;
+  count?: number;
+  firstSeen?: string;
+  lastSeen?: string;
+  source?: string;
+  object: string;
+}
+
+/** Everything the claim page shows. */
+export interface ClaimDetail extends ClaimSummary {
+  volume?: ClaimVolume;
+  consumers: ClaimConsumer[];
+  snapshots: ClaimSnapshot[];
+  events: ClaimEvent[];
+  /** The claim as the cluster has it, without the noise. */
+  manifest: V1PersistentVolumeClaim;
+}
+
+const iso = (value: Date | string | undefined) =>
+  value ? new Date(value).toISOString() : undefined;
+
+/** The objects diagnosis reads for one claim, from the cluster's cache. */
+export function diagnosisInputOf(
+  cache: ClusterCache,
+  pvc: V1PersistentVolumeClaim,
+  now: Date,
+): DiagnosisInput {
+  const namespace = pvc.metadata?.namespace;
+  const name = pvc.metadata?.name ?? '';
+  const pods = cache
+    .list<V1Pod>('Pod', namespace)
+    .filter(pod => claimsOfPod(pod).includes(name));
+  const podNames = new Set(pods.map(pod => pod.metadata?.name));
+  const events = [
+    ...cache
+      .list<CoreV1Event>('Event/claim', namespace)
+      .filter(event => event.involvedObject?.name === name),
+    ...cache
+      .list<CoreV1Event>('Event/pod', namespace)
+      .filter(event => podNames.has(event.involvedObject?.name)),
+  ];
+  const className = pvc.spec?.storageClassName;
+  const volumeName = pvc.spec?.volumeName;
+  return {
+    pvc,
+    pv: volumeName
+      ? cache.get<V1PersistentVolume>('PersistentVolume', volumeName)
+      : undefined,
+    storageClass: className
+      ? cache.get<V1StorageClass>('StorageClass', className)
+      : undefined,
+    storageClasses: [...cache.list<V1StorageClass>('StorageClass')],
+    events,
+    pods,
+    nodes: [...cache.list<V1Node>('Node')],
+    snapshots: cache
+      .list<VolumeSnapshot>('VolumeSnapshot', namespace)
+      .filter(s => s.spec?.source?.persistentVolumeClaimName === name),
+    csiDrivers: [...cache.list<V1CSIDriver>('CSIDriver')],
+    now,
+  };
+}
+
+export function summarizeClaim(
+  cluster: string,
+  input: DiagnosisInput,
+  diagnosis: Diagnosis,
+): ClaimSummary {
+  const pvc = input.pvc!;
+  const metadata = pvc.metadata ?? {};
+  const provisioner =
+    input.storageClass?.provisioner ??
+    metadata.annotations?.['volume.kubernetes.io/storage-provisioner'] ??
+    input.pv?.spec?.csi?.driver;
+  return {
+    cluster,
+    namespace: metadata.namespace ?? '',
+    name: metadata.name ?? '',
+    uid: metadata.uid,
+    labels: metadata.labels ?? {},
+    entityRef: metadata.annotations?.[OWNER_ANNOTATION],
+    requestId: metadata.labels?.[REQUEST_ID_LABEL],
+    offeringId: metadata.annotations?.[OFFERING_ANNOTATION],
+    storageClassName: pvc.spec?.storageClassName ?? undefined,
+    provisioner,
+    driver: provisioner ? driverForProvisioner(provisioner) : undefined,
+    accessModes: pvc.spec?.accessModes ?? [],
+    volumeMode: pvc.spec?.volumeMode,
+    requested: pvc.spec?.resources?.requests?.storage,
+    capacity: pvc.status?.capacity?.storage,
+    volumeName: pvc.spec?.volumeName,
+    phase: pvc.status?.phase,
+    createdAt: iso(metadata.creationTimestamp),
+    diagnosis,
+  };
+}
+
+function zoneOfVolume(pv: V1PersistentVolume): string | undefined {
+  for (const term of pv.spec?.nodeAffinity?.required?.nodeSelectorTerms ?? []) {
+    for (const expression of term.matchExpressions ?? []) {
+      if (ZONE_LABELS.includes(expression.key) && expression.values?.length) {
+        return expression.values[0];
+      }
+    }
+  }
+  return ZONE_LABELS.map(label => pv.metadata?.labels?.[label]).find(Boolean);
+}
+
+export function volumeOf(
+  pv: V1PersistentVolume,
+  storageClass?: V1StorageClass,
+): ClaimVolume {
+  const encrypted = storageClass?.parameters?.encrypted;
+  return {
+    name: pv.metadata?.name ?? '',
+    driver: pv.spec?.csi?.driver,
+    volumeHandle: pv.spec?.csi?.volumeHandle,
+    zone: zoneOfVolume(pv),
+    reclaimPolicy: pv.spec?.persistentVolumeReclaimPolicy,
+    encrypted: encrypted === undefined ? undefined : encrypted === 'true',
+    capacity: pv.spec?.capacity?.storage,
+    phase: pv.status?.phase,
+  };
+}
+
+export function detailOf(
+  summary: ClaimSummary,
+  input: DiagnosisInput,
+): ClaimDetail {
+  const nodes = new Map(
+    (input.nodes ?? []).map(node => [node.metadata?.name, node]),
+  );
+  const manifest: V1PersistentVolumeClaim = {
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    ...input.pvc,
+  };
+  return {
+    ...summary,
+    volume: input.pv ? volumeOf(input.pv, input.storageClass) : undefined,
+    consumers: (input.pods ?? []).map(pod => {
+      const node = pod.spec?.nodeName
+        ? nodes.get(pod.spec.nodeName)
+        : undefined;
+      return {
+        pod: pod.metadata?.name ?? '',
+        phase: pod.status?.phase,
+        node: pod.spec?.nodeName,
+        zone: node?.metadata?.labels?.['topology.kubernetes.io/zone'],
+      };
+    }),
+    snapshots: (input.snapshots as VolumeSnapshot[]).map(snapshot => ({
+      name: snapshot.metadata?.name ?? '',
+      readyToUse: snapshot.status?.readyToUse === true,
+      restoreSize: snapshot.status?.restoreSize,
+      createdAt: iso(
+        snapshot.status?.creationTime ?? snapshot.metadata?.creationTimestamp,
+      ),
+      error: snapshot.status?.error?.message,
+    })),
+    events: (input.events ?? [])
+      .map(event => ({
+        type: event.type,
+        reason: event.reason,
+        message: event.message,
+        count: event.count,
+        firstSeen: iso(
+          event.firstTimestamp ??
+            event.eventTime ??
+            event.metadata?.creationTimestamp,
+        ),
+        lastSeen: iso(
+          event.lastTimestamp ??
+            event.eventTime ??
+            event.metadata?.creationTimestamp,
+        ),
+        source: event.source?.component ?? event.reportingComponent,
+        object: `${event.involvedObject?.kind}/${event.involvedObject?.name}`,
+      }))
+      .sort((a, b) => (a.lastSeen ?? '').localeCompare(b.lastSeen ?? '')),
+    manifest,
+  };
+}

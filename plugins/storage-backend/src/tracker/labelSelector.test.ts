@@ -1,0 +1,46 @@
+import { matchesLabelSelector, parseLabelSelector } from './labelSelector';
+
+const labels = {
+  'backstage.io/kubernetes-id': 'payments-api',
+  tier: 'db',
+  env: 'prod',
+};
+
+describe('label selectors', () => {
+  it.each([
+    ['backstage.io/kubernetes-id=payments-api', true],
+    ['backstage.io/kubernetes-id==payments-api', true],
+    ['backstage.io/kubernetes-id=checkout-web', false],
+    ['backstage.io/kubernetes-id=payments-api,tier=db', true],
+    ['tier!=db', false],
+    ['tier!=cache', true],
+    ['missing!=x', true],
+    ['env in (prod, staging)', true],
+    ['env in (staging)', false],
+    ['env notin (staging),tier', true],
+    ['tier', true],
+    ['!tier', false],
+    ['!missing', true],
+    ['', true],
+  ])('%s → %s', (selector, expected) => {
+    const parsed = parseLabelSelector(selector);
+    expect(parsed).toBeDefined();
+    expect(matchesLabelSelector(parsed!, labels)).toBe(expected);
+  });
+
+  it.each(['a=b=c', 'in (x)', 'a in x', '=b', 'a b'])(
+    'rejects the malformed %j',
+    selector => {
+      expect(parseLabelSelector(selector)).toBeUndefined();
+    },
+  );
+
+  it('matches nothing but emptiness against a claim without labels', () => {
+    expect(matchesLabelSelector(parseLabelSelector('a=b')!, undefined)).toBe(
+      false,
+    );
+    expect(matchesLabelSelector(parseLabelSelector('!a')!, undefined)).toBe(
+      true,
+    );
+  });
+});
