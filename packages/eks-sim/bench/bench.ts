@@ -1,0 +1,207 @@
+/**
+ * List and watch throughput of eks-sim. Not a test: run it by hand.
+ *
+ *   node -r @backstage/cli/config/nodeTransform.cjs packages/eks-sim/bench/bench.ts [--smoke] [--claims N]
+ *
+ * Loads N claims straight into the registry (no controllers involved in the
+ * measurement), then measures paginated and full lists over HTTP, watch
+ * delivery to several watchers, and the process's memory.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { kindByName } from '../src/kinds';
+import { startEksSim } from '../src/sim';
+
+const { values } = parseArgs({
+  options: {
+    smoke: { type: 'boolean' },
+    claims: { type: 'string' },
+    watchers: { type: 'string' },
+  },
+});
+const smoke = Boolean(values.smoke);
+const claims = Number(values.claims ?? (smoke ? 2000 : 100_000));
+const watchers = Number(values.watchers ?? (smoke ? 2 : 5));
+const watchEvents = smoke ? 500 : 10_000;
+
+const PVC = kindByName('PersistentVolumeClaim');
+
+function claim(i: number) {
+  return {
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: {
+      name: `bench-${String(i).padStart(6, '0')}`,
+      labels: { 'backstage.io/kubernetes-id': `app-${i % 50}` },
+    },
+    spec: {
+      accessModes: ['ReadWriteOnce'],
+      storageClassName: 'no-such-class',
+      resources: { requests: { storage: '10Gi' } },
+    },
+  };
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const started = process.hrtime.bigint();
+  const value = await fn();
+  return [value, Number(process.hrtime.bigint() - started) / 1e6];
+}
+
+async function main() {
+  // No scenario: only the namespaces the claims need, so controllers stay idle.
+  const sim = await startEksSim({
+    scenario: 'none',
+    historySize: watchEvents * 2,
+  });
+  const ns = kindByName('Namespace');
+  sim.registry.create(
+    ns,
+    undefined,
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'bench' } },
+    { fieldManager: 'bench' },
+  );
+  const rows: Array<[string, string]> = [];
+  const [, loadMs] = await timed(async () => {
+    for (let i = 0; i < claims; i++) {
+      sim.registry.create(PVC, 'bench', claim(i), { fieldManager: 'bench' });
+      if (i % 5000 === 4999)
+        await new Promise(resolve => setImmediate(resolve));
+    }
+  });
+  rows.push([
+    `create ${claims} claims (registry)`,
+    `${loadMs.toFixed(0)} ms (${Math.round((claims / loadMs) * 1000)}/s)`,
+  ]);
+  global.gc?.();
+  rows.push([
+    'heap used after load',
+    `${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MiB`,
+  ]);
+
+  const base = `${sim.url}/api/v1/namespaces/bench/persistentvolumeclaims`;
+  const [fullCount, fullMs] = await timed(
+    async () => ((await (await fetch(base)).json()) as any).items.length,
+  );
+  rows.push([
+    `full list (${fullCount} items, one response)`,
+    `${fullMs.toFixed(0)} ms (${Math.round(
+      (fullCount / fullMs) * 1000,
+    )} items/s)`,
+  ]);
+
+  const [pagedCount, pagedMs] = await timed(async () => {
+    let count = 0;
+    let token: string | undefined;
+    do {
+      const page: any = await (
+        await fetch(`${base}?limit=500${token ? `&continue=${token}` : ''}`)
+      ).json();
+      count += page.items.length;
+      token = page.metadata.continue;
+    } while (token);
+    return count;
+  });
+  rows.push([
+    `paginated list, limit=500 (${pagedCount} items)`,
+    `${pagedMs.toFixed(0)} ms (${Math.round(
+      (pagedCount / pagedMs) * 1000,
+    )} items/s)`,
+  ]);
+
+  const [selected, selectedMs] = await timed(
+    async () =>
+      (
+        (await (
+          await fetch(
+            `${base}?labelSelector=backstage.io/kubernetes-id%3Dapp-7`,
+          )
+        ).json()) as any
+      ).items.length,
+  );
+  rows.push([
+    `label-selector list (${selected} of ${claims})`,
+    `${selectedMs.toFixed(0)} ms`,
+  ]);
+
+  // Watch fan-out: N watchers, each must see every change.
+  const from = sim.registry.store.currentResourceVersion();
+  const counts = new Array(watchers).fill(0);
+  const controllers = counts.map((_, w) => {
+    const controller = new AbortController();
+    fetch(`${base}?watch=true&resourceVersion=${from}`, {
+      signal: controller.signal,
+    })
+      .then(async response => {
+        const decoder = new TextDecoder();
+        for await (const chunk of response.body as any) {
+          counts[w] += (
+            decoder.decode(chunk, { stream: true }).match(/\n/g) ?? []
+          ).length;
+        }
+      })
+      .catch(() => undefined);
+    return controller;
+  });
+  await new Promise(resolve => setTimeout(resolve, 200));
+  const [, watchMs] = await timed(async () => {
+    for (let i = 0; i < watchEvents; i++) {
+      const existing = sim.registry.get(
+        PVC,
+        'bench',
+        claim(i % claims).metadata.name,
+      );
+      sim.registry.update(
+        PVC,
+        'bench',
+        existing.metadata.name!,
+        {
+          ...existing,
+          metadata: { ...existing.metadata, annotations: { n: String(i) } },
+        },
+        { fieldManager: 'bench' },
+      );
+      if (i % 1000 === 999) await new Promise(resolve => setImmediate(resolve));
+    }
+    while (counts.some(c => c < watchEvents))
+      await new Promise(resolve => setTimeout(resolve, 5));
+  });
+  controllers.forEach(c => c.abort());
+  rows.push([
+    `watch: ${watchEvents} updates to ${watchers} watchers`,
+    `${watchMs.toFixed(0)} ms (${Math.round(
+      ((watchEvents * watchers) / watchMs) * 1000,
+    )} events/s delivered)`,
+  ]);
+  rows.push([
+    'heap used at end',
+    `${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MiB`,
+  ]);
+  await sim.close();
+
+  const table = [
+    '| Measurement | Result |',
+    '|---|---|',
+    ...rows.map(([k, v]) => `| ${k} | ${v} |`),
+  ].join('\n');
+  process.stdout.write(`${table}\n`);
+  if (!smoke) {
+    const report = `# eks-sim benchmark\n\nMeasured ${new Date()
+      .toISOString()
+      .slice(
+        0,
+        10,
+      )} with \`bench/bench.ts --claims ${claims} --watchers ${watchers}\` on a 2-core machine, Node ${
+      process.version
+    }.\n\n${table}\n`;
+    writeFileSync(join(__dirname, 'results.md'), report);
+  }
+}
+
+main().catch(error => {
+  process.stderr.write(
+    `bench failed: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});
