@@ -137,10 +137,13 @@ describe('drivers and faults', () => {
         accessModes: ['ReadWriteMany'],
       }),
     );
-    await eventually(() =>
-      eventsFor(sim, 'checkout', 'efs-bad').includes(
-        'ProvisioningFailed: Volume provisioning failed with infeasible error. Retries will be delayed. rpc error: code = InvalidArgument desc = Missing provisioningMode parameter',
+    const failure = await eventually(() =>
+      eventsFor(sim, 'checkout', 'efs-bad').find(e =>
+        e.startsWith('ProvisioningFailed'),
       ),
+    );
+    expect(failure).toBe(
+      'ProvisioningFailed: Volume provisioning failed with infeasible error. Retries will be delayed. rpc error: code = InvalidArgument desc = Missing provisioningMode parameter',
     );
   });
 
@@ -184,10 +187,13 @@ describe('drivers and faults', () => {
   it('fails with UnauthorizedOperation when the driver IAM is denied', async () => {
     sim.faults.setIamDenied('ebs.csi.aws.com', true);
     create('payments', pvcManifest('no-iam', 'gp3-immediate'));
-    await eventually(() =>
-      eventsFor(sim, 'payments', 'no-iam').some(e =>
+    const denied = await eventually(() =>
+      eventsFor(sim, 'payments', 'no-iam').find(e =>
         e.includes('UnauthorizedOperation'),
       ),
+    );
+    expect(denied).toMatch(
+      /^ProvisioningFailed: rpc error: code = Internal desc = Could not create volume "pvc-.*": could not create volume in EC2: UnauthorizedOperation/,
     );
     sim.faults.setIamDenied('ebs.csi.aws.com', false);
     await eventually(
