@@ -4,6 +4,7 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import request from 'supertest';
@@ -85,8 +86,6 @@ export function backendConfig(clusters: Array<{ name: string; url: string }>) {
   };
 }
 
-export const alice = mockCredentials.user('user:default/alice');
-
 /** The storage plugin on a test backend, with a real database and clusters. */
 export async function startStorageBackend(options: {
   clusters: Array<{ name: string; url: string }>;
@@ -100,6 +99,9 @@ export async function startStorageBackend(options: {
       }),
       mockServices.database.factory({ knex: options.knex }),
       catalogServiceMock.factory({ entities }),
+      // The real scheduler, so the apply worker runs on its own schedule and
+      // resumes work after a restart as it does in production.
+      schedulerServiceFactory,
     ],
   });
   const agent = request(backend.server);
