@@ -14,3 +14,4 @@ export * from './permissions';
 export * from './cost';
 export * from './diagnosis';
 export * from './signals';
+export * from './api';

@@ -5,17 +5,9 @@ export interface ClaimKey {
   name: string;
 }
 
-/** A change of a claim's state, as the tracker saw it in its cluster. */
-export interface ClaimTransition extends ClaimKey {
-  uid?: string;
-  entityRef?: string;
-  requestId?: string;
-  fromState?: string;
-  toState: string;
-  severity: string;
-  headline: string;
-  observedAt: string;
-}
+import type { ClaimTransition } from '@eks-storage/backstage-plugin-storage-common';
+
+export type { ClaimTransition };
 
 /** The history of claim states observed in the clusters. */
 export interface ClaimTransitionStore {

@@ -1,3 +1,5 @@
+import type { StorageRequestStatus } from '@eks-storage/backstage-plugin-storage-common';
+
 /** What a request asks of a cluster. */
 export type RequestOperation =
   | 'create'
@@ -11,15 +13,7 @@ export type RequestOperation =
  * `pending-approval`; the apply worker takes `approved` through `applying`
  * to `applied` or `failed`.
  */
-export type RequestStatus =
-  | 'submitted'
-  | 'pending-approval'
-  | 'approved'
-  | 'rejected'
-  | 'applying'
-  | 'applied'
-  | 'failed'
-  | 'cancelled';
+export type RequestStatus = StorageRequestStatus;
 
 export interface NewStorageRequest {
   id: string;

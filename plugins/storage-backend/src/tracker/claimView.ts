@@ -1,7 +1,9 @@
 import {
+  ClaimDetail,
+  ClaimSummary,
+  ClaimVolume,
   Diagnosis,
   DiagnosisInput,
-  DriverId,
   OFFERING_ANNOTATION,
   OWNER_ANNOTATION,
   REQUEST_ID_LABEL,
@@ -18,83 +20,13 @@ import {
 } from '@kubernetes/client-node';
 import { ClusterCache, VolumeSnapshot, claimsOfPod } from './ClusterCache';
 
+export type { ClaimDetail, ClaimSummary };
+
 const ZONE_LABELS = [
   'topology.kubernetes.io/zone',
   'topology.ebs.csi.aws.com/zone',
   'failure-domain.beta.kubernetes.io/zone',
 ];
-
-/** A claim as the Storage tab lists it. */
-export interface ClaimSummary {
-  cluster: string;
-  namespace: string;
-  name: string;
-  uid?: string;
-  labels: Record<string, string>;
-  /** The entity named on claims this plugin made. */
-  entityRef?: string;
-  requestId?: string;
-  offeringId?: string;
-  storageClassName?: string;
-  provisioner?: string;
-  driver?: DriverId;
-  accessModes: string[];
-  volumeMode?: string;
-  requested?: string;
-  capacity?: string;
-  volumeName?: string;
-  phase?: string;
-  createdAt?: string;
-  diagnosis: Diagnosis;
-}
-
-export interface ClaimVolume {
-  name: string;
-  driver?: string;
-  volumeHandle?: string;
-  zone?: string;
-  reclaimPolicy?: string;
-  /** From the class's `encrypted` parameter (EBS), when it says. */
-  encrypted?: boolean;
-  capacity?: string;
-  phase?: string;
-}
-
-export interface ClaimConsumer {
-  pod: string;
-  phase?: string;
-  node?: string;
-  zone?: string;
-}
-
-export interface ClaimSnapshot {
-  name: string;
-  readyToUse: boolean;
-  restoreSize?: string;
-  createdAt?: string;
-  error?: string;
-}
-
-export interface ClaimEvent {
-  type?: string;
-  reason?: string;
-  message?: string;
-  count?: number;
-  firstSeen?: string;
-  lastSeen?: string;
-  source?: string;
-  object: string;
-}
-
-/** Everything the claim page shows. */
-export interface ClaimDetail extends ClaimSummary {
-  volume?: ClaimVolume;
-  consumers: ClaimConsumer[];
-  snapshots: ClaimSnapshot[];
-  events: ClaimEvent[];
-  /** The claim as the cluster has it, without the noise. */
-  manifest: V1PersistentVolumeClaim;
-}
 
 const iso = (value: Date | string | undefined) =>
   value ? new Date(value).toISOString() : undefined;

@@ -1,0 +1,169 @@
+import type { Finding } from '../validation';
+import type { StorageRequestInput } from '../model';
+import type {
+  ClaimDetailResponse,
+  ClaimRef,
+  ClaimsResponse,
+  ClusterStatus,
+  OfferingListItem,
+  RequestDetailResponse,
+  StorageRequestStatus,
+  StoredStorageRequest,
+  SubmitResponse,
+  ValidationResponse,
+} from './types';
+
+/** The two things the client needs; Backstage's discovery and fetch APIs fit. */
+export interface StorageClientOptions {
+  discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
+  fetchApi: { fetch: typeof fetch };
+}
+
+/** An answer other than success, with the backend's message and findings. */
+export class StorageApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    /** For 400s from validation: what is wrong, field by field, with the fix. */
+    readonly findings: Finding[] = [],
+  ) {
+    super(message);
+    this.name = 'StorageApiError';
+  }
+}
+
+export interface ResizeInput {
+  size: string;
+  justification?: string;
+}
+export interface SnapshotInput {
+  snapshotName?: string;
+  volumeSnapshotClassName?: string;
+  justification?: string;
+}
+export interface RestoreInput {
+  snapshotName: string;
+  /** Name of the new claim. */
+  claimName: string;
+  size?: string;
+  offering?: string;
+  accessMode?: string;
+  justification?: string;
+}
+export interface DeleteInput {
+  /** The claim's name again: deleting destroys data. */
+  confirm: string;
+  justification?: string;
+}
+
+/** The storage backend's API, typed; for the frontend and the scaffolder. */
+export interface StorageApi {
+  getClusters(): Promise<ClusterStatus[]>;
+  getOfferings(): Promise<OfferingListItem[]>;
+  validateRequest(request: StorageRequestInput): Promise<ValidationResponse>;
+  submitRequest(request: StorageRequestInput): Promise<SubmitResponse>;
+  getRequest(id: string): Promise<RequestDetailResponse>;
+  listRequests(filter: {
+    entityRef?: string;
+    status?: StorageRequestStatus[];
+  }): Promise<StoredStorageRequest[]>;
+  listClaims(entityRef: string): Promise<ClaimsResponse>;
+  getClaim(claim: ClaimRef): Promise<ClaimDetailResponse>;
+  resizeClaim(claim: ClaimRef, input: ResizeInput): Promise<SubmitResponse>;
+  snapshotClaim(claim: ClaimRef, input: SnapshotInput): Promise<SubmitResponse>;
+  restoreClaim(claim: ClaimRef, input: RestoreInput): Promise<SubmitResponse>;
+  deleteClaim(claim: ClaimRef, input: DeleteInput): Promise<SubmitResponse>;
+}
+
+const claimPath = ({ cluster, namespace, name }: ClaimRef) =>
+  `/claims/${[cluster, namespace, name].map(encodeURIComponent).join('/')}`;
+
+/** A StorageApi over HTTP. */
+export class StorageClient implements StorageApi {
+  constructor(private readonly options: StorageClientOptions) {}
+
+  private async call<T>(path: string, init?: RequestInit): Promise<T> {
+    const base = await this.options.discoveryApi.getBaseUrl('storage');
+    const response = await this.options.fetchApi.fetch(`${base}${path}`, {
+      ...init,
+      headers: {
+        ...(init?.body ? { 'Content-Type': 'application/json' } : {}),
+        ...init?.headers,
+      },
+    });
+    const text = await response.text();
+    let body: any;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = undefined;
+    }
+    if (!response.ok) {
+      throw new StorageApiError(
+        body?.error?.message ?? `The storage backend answered ${response.status} ${response.statusText}`,
+        response.status,
+        Array.isArray(body?.findings) ? body.findings : [],
+      );
+    }
+    return body as T;
+  }
+
+  private post<T>(path: string, body: unknown): Promise<T> {
+    return this.call<T>(path, { method: 'POST', body: JSON.stringify(body) });
+  }
+
+  async getClusters() {
+    return (await this.call<{ items: ClusterStatus[] }>('/clusters')).items;
+  }
+
+  async getOfferings() {
+    return (await this.call<{ items: OfferingListItem[] }>('/offerings')).items;
+  }
+
+  validateRequest(request: StorageRequestInput) {
+    return this.post<ValidationResponse>('/requests/validate', request);
+  }
+
+  submitRequest(request: StorageRequestInput) {
+    return this.post<SubmitResponse>('/requests', request);
+  }
+
+  getRequest(id: string) {
+    return this.call<RequestDetailResponse>(`/requests/${encodeURIComponent(id)}`);
+  }
+
+  async listRequests(filter: { entityRef?: string; status?: StorageRequestStatus[] }) {
+    const query = new URLSearchParams();
+    if (filter.entityRef) query.set('entityRef', filter.entityRef);
+    if (filter.status?.length) query.set('status', filter.status.join(','));
+    return (
+      await this.call<{ items: StoredStorageRequest[] }>(`/requests?${query}`)
+    ).items;
+  }
+
+  listClaims(entityRef: string) {
+    return this.call<ClaimsResponse>(
+      `/claims?${new URLSearchParams({ entityRef })}`,
+    );
+  }
+
+  getClaim(claim: ClaimRef) {
+    return this.call<ClaimDetailResponse>(claimPath(claim));
+  }
+
+  resizeClaim(claim: ClaimRef, input: ResizeInput) {
+    return this.post<SubmitResponse>(`${claimPath(claim)}/resize`, input);
+  }
+
+  snapshotClaim(claim: ClaimRef, input: SnapshotInput) {
+    return this.post<SubmitResponse>(`${claimPath(claim)}/snapshot`, input);
+  }
+
+  restoreClaim(claim: ClaimRef, input: RestoreInput) {
+    return this.post<SubmitResponse>(`${claimPath(claim)}/restore`, input);
+  }
+
+  deleteClaim(claim: ClaimRef, input: DeleteInput) {
+    return this.post<SubmitResponse>(`${claimPath(claim)}/delete`, input);
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * The storage plugin for apps on the new frontend system.
+ *
+ * @packageDocumentation
+ */
+export {};
