@@ -11,6 +11,13 @@ function freePort(): string {
 }
 process.env.E2E_APP_PORT ??= freePort();
 process.env.E2E_BACKEND_PORT ??= freePort();
+process.env.E2E_EKS_DEV_PORT ??= freePort();
+process.env.E2E_EKS_PROD_PORT ??= freePort();
+
+const clusters = [
+  { name: 'eks-dev', port: process.env.E2E_EKS_DEV_PORT },
+  { name: 'eks-prod', port: process.env.E2E_EKS_PROD_PORT },
+];
 
 const appUrl = `http://127.0.0.1:${process.env.E2E_APP_PORT}`;
 const backendUrl = `http://127.0.0.1:${process.env.E2E_BACKEND_PORT}`;
@@ -23,6 +30,19 @@ const serverEnv = {
   APP_CONFIG_backend_listen_host: '127.0.0.1',
   APP_CONFIG_backend_listen_port: process.env.E2E_BACKEND_PORT,
   APP_CONFIG_backend_cors_origin: appUrl,
+  // The demo's clusters, on this run's ports.
+  APP_CONFIG_kubernetes_clusterLocatorMethods: JSON.stringify([
+    {
+      type: 'config',
+      clusters: clusters.map(({ name, port }) => ({
+        name,
+        url: `http://127.0.0.1:${port}`,
+        authProvider: 'serviceAccount',
+        serviceAccountToken: 'e2e',
+        skipTLSVerify: true,
+      })),
+    },
+  ]),
   NODE_ENV: 'development',
   BROWSER: 'none',
 };
@@ -38,6 +58,15 @@ export default defineConfig({
   outputDir: 'test-results/e2e',
 
   webServer: [
+    // Simulated EKS clusters with the demo scenario, at test speed.
+    ...clusters.map(({ name, port }) => ({
+      command: `node packages/eks-sim/bin/eks-sim --port ${port} --scenario demo --cluster-name ${name} --delays fast`,
+      url: `http://127.0.0.1:${port}/version`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: 'ignore' as const,
+      stderr: 'pipe' as const,
+    })),
     {
       command: 'yarn workspace backend start',
       url: `${backendUrl}/.backstage/health/v1/readiness`,

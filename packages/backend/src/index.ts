@@ -34,8 +34,10 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
+// self-service storage
 backend.add(import('@eks-storage/backstage-plugin-storage-backend'));
 backend.add(
   import('@eks-storage/backstage-plugin-scaffolder-backend-module-storage'),
 );
+
 backend.start();

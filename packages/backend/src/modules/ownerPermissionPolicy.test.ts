@@ -9,6 +9,12 @@ import {
   catalogEntityReadPermission,
   catalogLocationCreatePermission,
 } from '@backstage/plugin-catalog-common/alpha';
+import {
+  storageClaimDeletePermission,
+  storageClaimReadPermission,
+  storageRequestApprovePermission,
+  storageRequestCreatePermission,
+} from '@eks-storage/backstage-plugin-storage-common';
 import { OwnerPermissionPolicy } from './ownerPermissionPolicy';
 
 const ownership = ['user:default/alice', 'group:default/team-payments'];
@@ -67,5 +73,58 @@ describe('OwnerPermissionPolicy', () => {
     expect(
       (await policy.handle({ permission: catalogEntityReadPermission })).result,
     ).toBe(AuthorizeResult.DENY);
+  });
+
+  it('lets everyone read claims and request storage', async () => {
+    for (const permission of [
+      storageClaimReadPermission,
+      storageRequestCreatePermission,
+    ]) {
+      expect((await policy.handle({ permission }, alice)).result).toBe(
+        AuthorizeResult.ALLOW,
+      );
+    }
+  });
+
+  it('lets only the owners of an entity delete its claims', async () => {
+    expect(
+      await policy.handle({ permission: storageClaimDeletePermission }, alice),
+    ).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'storage',
+      resourceType: 'storage-claim',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        resourceType: 'storage-claim',
+        params: { claims: ownership },
+      },
+    });
+  });
+
+  it('lets only the platform team approve storage requests', async () => {
+    expect(
+      (
+        await policy.handle(
+          { permission: storageRequestApprovePermission },
+          alice,
+        )
+      ).result,
+    ).toBe(AuthorizeResult.DENY);
+    const platform = new OwnerPermissionPolicy(
+      mockServices.userInfo({
+        ownershipEntityRefs: [
+          'user:default/priya',
+          'group:default/platform-team',
+        ],
+      }),
+    );
+    expect(
+      (
+        await platform.handle(
+          { permission: storageRequestApprovePermission },
+          alice,
+        )
+      ).result,
+    ).toBe(AuthorizeResult.ALLOW);
   });
 });

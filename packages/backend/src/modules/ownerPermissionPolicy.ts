@@ -1,6 +1,7 @@
 import { UserInfoService } from '@backstage/backend-plugin-api';
 import {
   AuthorizeResult,
+  isPermission,
   isResourcePermission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
@@ -13,10 +14,22 @@ import {
   catalogConditions,
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
+import {
+  STORAGE_CLAIM_RESOURCE_TYPE,
+  storageRequestApprovePermission,
+} from '@eks-storage/backstage-plugin-storage-common';
+import {
+  createStorageClaimConditionalDecision,
+  storageClaimConditions,
+} from '@eks-storage/backstage-plugin-storage-backend';
+
+/** The group whose members approve storage requests. */
+export const PLATFORM_TEAM = 'group:default/platform-team';
 
 /**
  * Everyone who is signed in may read; only owners may change or delete the
- * catalog entities they own. Anonymous callers may do nothing.
+ * catalog entities they own and the storage of those entities; the platform
+ * team approves storage requests. Anonymous callers may do nothing.
  */
 export class OwnerPermissionPolicy implements PermissionPolicy {
   constructor(private readonly userInfo: UserInfoService) {}
@@ -32,17 +45,31 @@ export class OwnerPermissionPolicy implements PermissionPolicy {
     if (permission.attributes.action === 'read') {
       return { result: AuthorizeResult.ALLOW };
     }
-    if (isResourcePermission(permission, 'catalog-entity')) {
-      const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
-        user.credentials,
-      );
-      return createCatalogConditionalDecision(
+    const ownership = async () =>
+      (await this.userInfo.getUserInfo(user.credentials)).ownershipEntityRefs;
+
+    if (isPermission(permission, storageRequestApprovePermission)) {
+      return {
+        result: (await ownership()).includes(PLATFORM_TEAM)
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+      };
+    }
+    if (isResourcePermission(permission, STORAGE_CLAIM_RESOURCE_TYPE)) {
+      return createStorageClaimConditionalDecision(
         permission,
-        catalogConditions.isEntityOwner({ claims: ownershipEntityRefs }),
+        storageClaimConditions.isEntityOwner({ claims: await ownership() }),
       );
     }
-    // Creating things (components from templates, locations) is open to
-    // every signed-in user; what they create is owned by their team.
+    if (isResourcePermission(permission, 'catalog-entity')) {
+      return createCatalogConditionalDecision(
+        permission,
+        catalogConditions.isEntityOwner({ claims: await ownership() }),
+      );
+    }
+    // Creating things (components from templates, locations, storage
+    // requests) is open to every signed-in user; what they create is owned
+    // by their team, and storage requests are checked against the entity.
     return { result: AuthorizeResult.ALLOW };
   }
 }

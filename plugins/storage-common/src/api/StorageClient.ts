@@ -100,7 +100,8 @@ export class StorageClient implements StorageApi {
     }
     if (!response.ok) {
       throw new StorageApiError(
-        body?.error?.message ?? `The storage backend answered ${response.status} ${response.statusText}`,
+        body?.error?.message ??
+          `The storage backend answered ${response.status} ${response.statusText}`,
         response.status,
         Array.isArray(body?.findings) ? body.findings : [],
       );
@@ -129,10 +130,15 @@ export class StorageClient implements StorageApi {
   }
 
   getRequest(id: string) {
-    return this.call<RequestDetailResponse>(`/requests/${encodeURIComponent(id)}`);
+    return this.call<RequestDetailResponse>(
+      `/requests/${encodeURIComponent(id)}`,
+    );
   }
 
-  async listRequests(filter: { entityRef?: string; status?: StorageRequestStatus[] }) {
+  async listRequests(filter: {
+    entityRef?: string;
+    status?: StorageRequestStatus[];
+  }) {
     const query = new URLSearchParams();
     if (filter.entityRef) query.set('entityRef', filter.entityRef);
     if (filter.status?.length) query.set('status', filter.status.join(','));

@@ -633,8 +633,47 @@ const CASES: Array<
       state: 'bound',
       severity: 'error',
       headline:
-        'Pod postgres-0 cannot be scheduled: volume pvc-b7c1 is in zone us-east-1a and the nodes are in us-east-1b, us-east-1c',
+        'Pod postgres-0 cannot be scheduled: volume pvc-b7c1 is in zone us-east-1a, where no node can take it (nodes are in us-east-1b, us-east-1c)',
       fix: /us-east-1a/,
+    },
+  ],
+  [
+    'AZ conflict from a pod pinned to another zone',
+    {
+      pvc: bound(),
+      pv: boundPv(),
+      pods: [
+        {
+          ...pod(),
+          spec: {
+            ...pod().spec,
+            nodeSelector: { 'topology.kubernetes.io/zone': 'us-east-1b' },
+          },
+        } as V1Pod,
+      ],
+      nodes: ['us-east-1a', 'us-east-1b', 'us-east-1c'].map((zone, i) => ({
+        metadata: {
+          name: `n${i}`,
+          labels: { 'topology.kubernetes.io/zone': zone },
+        },
+      })) as never,
+      events: [
+        event(
+          'FailedScheduling',
+          "0/3 nodes are available: 1 node(s) had volume node affinity conflict, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+          2,
+          'Warning',
+          'Pod',
+          'postgres-0',
+        ),
+      ],
+    },
+    {
+      state: 'bound',
+      severity: 'error',
+      headline:
+        'Pod postgres-0 is pinned to us-east-1b but its volume pvc-b7c1 is in us-east-1a',
+      fix: /Remove the pod's zone constraint/,
     },
   ],
   [

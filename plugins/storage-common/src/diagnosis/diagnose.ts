@@ -1,6 +1,7 @@
 import type {
   CoreV1Event,
   V1PersistentVolume,
+  V1Pod,
   V1StorageClass,
 } from '@kubernetes/client-node';
 import {
@@ -173,6 +174,25 @@ function nodeZones(input: DiagnosisInput): string[] {
     .map(node => node.metadata?.labels?.['topology.kubernetes.io/zone'])
     .filter((zone): zone is string => !!zone);
   return [...new Set(zones)].sort();
+}
+
+const ZONE_KEYS =
+  /^(topology\.kubernetes\.io\/zone|topology\.ebs\.csi\.aws\.com\/zone|failure-domain\.beta\.kubernetes\.io\/zone)$/;
+
+/** The zones a pod is pinned to by its nodeSelector or required node affinity. */
+function podZones(pod: V1Pod | undefined): string[] {
+  const selected = Object.entries(pod?.spec?.nodeSelector ?? {})
+    .filter(([key]) => ZONE_KEYS.test(key))
+    .map(([, zone]) => zone);
+  const required =
+    pod?.spec?.affinity?.nodeAffinity
+      ?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
+  const fromAffinity = required.flatMap(term =>
+    (term.matchExpressions ?? [])
+      .filter(expr => ZONE_KEYS.test(expr.key ?? '') && expr.operator === 'In')
+      .flatMap(expr => expr.values ?? []),
+  );
+  return [...new Set([...selected, ...fromAffinity])].sort();
 }
 
 function driverOf(input: DiagnosisInput): DriverId | undefined {
@@ -366,13 +386,40 @@ function diagnosePodProblems(
   if (affinity) {
     const zones = volumeZones(input.pv);
     const nodes = nodeZones(input);
+    const volume = input.pv?.metadata?.name ?? `of claim ${facts.ref}`;
+    const pod = (input.pods ?? []).find(
+      p => p.metadata?.name === podName(affinity),
+    );
+    const pinned = podZones(pod);
+    if (pinned.length && zones.length && !pinned.some(z => zones.includes(z))) {
+      return {
+        state: 'bound',
+        severity: 'error',
+        headline: `Pod ${podName(affinity)} is pinned to ${pinned.join(
+          ', ',
+        )} but its volume ${volume} is in ${zones.join(', ')}`,
+        explanation: `An EBS volume lives in one Availability Zone and can only attach to nodes in that zone; the pod's nodeSelector or node affinity keeps it out of that zone. ${quote(
+          affinity,
+        )}`,
+        fix: `Remove the pod's zone constraint (or allow ${zones.join(
+          ', ',
+        )}), or move the data: snapshot the volume and restore it into a new claim used from ${pinned.join(
+          ', ',
+        )}.`,
+        since: isoOf(eventTime(affinity)),
+      };
+    }
     return {
       state: 'bound',
       severity: 'error',
-      headline: `Pod ${podName(affinity)} cannot be scheduled: volume ${
-        input.pv?.metadata?.name ?? `of claim ${facts.ref}`
-      } is in ${zones.length ? `zone ${zones.join(', ')}` : 'another zone'}${
-        nodes.length ? ` and the nodes are in ${nodes.join(', ')}` : ''
+      headline: `Pod ${podName(
+        affinity,
+      )} cannot be scheduled: volume ${volume} is in ${
+        zones.length ? `zone ${zones.join(', ')}` : 'another zone'
+      }${
+        nodes.length
+          ? `, where no node can take it (nodes are in ${nodes.join(', ')})`
+          : ''
       }`,
       explanation: `An EBS volume lives in one Availability Zone and can only attach to nodes in that zone. No schedulable node is in the volume's zone. ${quote(
         affinity,
