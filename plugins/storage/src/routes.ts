@@ -4,3 +4,8 @@ import { createRouteRef } from '@backstage/core-plugin-api';
 export const entityContentRouteRef = createRouteRef({
   id: 'storage:entity-content',
 });
+
+/** The stand-alone storage page (claims by cluster, namespace and name). */
+export const rootRouteRef = createRouteRef({
+  id: 'storage:root',
+});

@@ -1,37 +1,27 @@
-import { EmptyState } from '@backstage/core-components';
+import { Route, Routes, useParams } from 'react-router-dom';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import Typography from '@material-ui/core/Typography';
-import {
-  KUBERNETES_NAMESPACE_ANNOTATION,
-  claimLabelSelector,
-} from '../../annotations';
+import { ClaimPage } from '../ClaimPage/ClaimPage';
+import { StorageOverview } from './StorageOverview';
 
-/** The entity's Storage tab: every persistent volume claim of the entity. */
-export const EntityStorageContent = () => {
+const EntityClaimPage = () => {
   const { entity } = useEntity();
-  const selector = claimLabelSelector(entity);
-  const namespace =
-    entity.metadata.annotations?.[KUBERNETES_NAMESPACE_ANNOTATION];
-
+  const { cluster = '', namespace = '', name = '' } = useParams();
   return (
-    <EmptyState
-      missing="data"
-      title="No storage yet"
-      description={
-        <>
-          <Typography variant="body1" component="span" display="block">
-            Persistent volume claims of {entity.metadata.name} will appear here,
-            with their status, cost and actions.
-          </Typography>
-          <Typography variant="body2" component="span" display="block">
-            {selector
-              ? `Looking for claims labelled ${selector}${
-                  namespace ? ` in namespace ${namespace}` : ''
-                }.`
-              : 'Add the backstage.io/kubernetes-id annotation to this entity so its claims can be found.'}
-          </Typography>
-        </>
-      }
+    <ClaimPage
+      claim={{ cluster, namespace, name }}
+      backTo=".."
+      backLabel={`Storage of ${entity.metadata.name}`}
     />
   );
 };
+
+/**
+ * The entity's Storage tab: every claim of the entity across clusters, and
+ * under it each claim's page (`<tab>/:cluster/:namespace/:name`).
+ */
+export const EntityStorageContent = () => (
+  <Routes>
+    <Route path="/" element={<StorageOverview />} />
+    <Route path="/:cluster/:namespace/:name" element={<EntityClaimPage />} />
+  </Routes>
+);

@@ -1,6 +1,0 @@
-/**
- * The storage plugin for apps on the new frontend system.
- *
- * @packageDocumentation
- */
-export {};

@@ -1,0 +1,72 @@
+/**
+ * The storage plugin for apps on the new frontend system.
+ *
+ * @packageDocumentation
+ */
+import {
+  ApiBlueprint,
+  PageBlueprint,
+  createFrontendPlugin,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
+import { storageApiFactory } from './api';
+import { isStorageAvailable } from './annotations';
+import { entityContentRouteRef, rootRouteRef } from './routes';
+
+/** The storage API with its default client. */
+export const storageApi = ApiBlueprint.make({
+  params: defineParams => defineParams(storageApiFactory),
+});
+
+/** The Storage tab of entities that name their Kubernetes workloads. */
+export const storageEntityContent = EntityContentBlueprint.make({
+  params: {
+    path: 'storage',
+    title: 'Storage',
+    filter: isStorageAvailable,
+    loader: () =>
+      import('./components/EntityStorageContent').then(m => (
+        <m.EntityStorageContent />
+      )),
+  },
+});
+
+/** The storage card for the entity overview. */
+export const storageEntityCard = EntityCardBlueprint.make({
+  params: {
+    filter: isStorageAvailable,
+    loader: () =>
+      import('./components/EntityStorageCard').then(m => (
+        <m.EntityStorageCard />
+      )),
+  },
+});
+
+/** The stand-alone claim page. */
+export const storagePage = PageBlueprint.make({
+  params: {
+    path: '/storage',
+    routeRef: convertLegacyRouteRefs({ root: rootRouteRef }).root,
+    loader: () =>
+      import('./components/StoragePage').then(m => <m.StoragePage />),
+  },
+});
+
+/** Self-service Kubernetes storage on EKS, for the new frontend system. */
+export default createFrontendPlugin({
+  pluginId: 'storage',
+  extensions: [
+    storageApi,
+    storageEntityContent,
+    storageEntityCard,
+    storagePage,
+  ],
+  routes: convertLegacyRouteRefs({
+    entityContent: entityContentRouteRef,
+    root: rootRouteRef,
+  }),
+});

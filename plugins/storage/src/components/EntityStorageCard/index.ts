@@ -1,0 +1,2 @@
+export { EntityStorageCard } from './EntityStorageCard';
+export type { EntityStorageCardProps } from './EntityStorageCard';

@@ -1,0 +1,292 @@
+import { useMemo, useState } from 'react';
+import Box from '@material-ui/core/Box';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
+import { Link, Table, TableColumn } from '@backstage/core-components';
+import {
+  ACCESS_MODE_HELP,
+  SEVERITY_ORDER,
+  costSortValue,
+  formatAccessModes,
+  formatAge,
+  formatMonthlyCost,
+  quantityBytes,
+} from '../../lib/format';
+import { StorageRow, pendingNote } from '../../lib/rows';
+import { DriverLabel } from '../common/DriverIcon';
+import { StatusChip } from '../common/StatusChip';
+import {
+  NO_FILTERS,
+  PROBLEMS,
+  RowFilters,
+  filterRows,
+  optionsOf,
+} from './filters';
+
+/** The path of a claim's page, relative to the Storage tab. */
+export function claimPath(row: {
+  cluster: string;
+  namespace: string;
+  name: string;
+}): string {
+  return [row.cluster, row.namespace, row.name]
+    .map(encodeURIComponent)
+    .join('/');
+}
+
+const time = (iso?: string) => (iso ? Date.parse(iso) || 0 : 0);
+
+function columns(linkBase: string): TableColumn<StorageRow>[] {
+  return [
+    {
+      title: 'Driver',
+      field: 'driverName',
+      width: '10%',
+      render: row => <DriverLabel driver={row.driver} />,
+    },
+    {
+      title: 'Claim',
+      field: 'name',
+      highlight: true,
+      render: row =>
+        row.kind === 'claim' ? (
+          <Link to={`${linkBase}${claimPath(row)}`}>{row.name}</Link>
+        ) : (
+          <>
+            {row.name}
+            <Typography variant="caption" display="block" color="textSecondary">
+              not in the cluster yet
+            </Typography>
+          </>
+        ),
+    },
+    {
+      title: 'Cluster / namespace',
+      field: 'cluster',
+      customFilterAndSearch: (term: string, row) =>
+        `${row.cluster}/${row.namespace}`
+          .toLowerCase()
+          .includes(term.toLowerCase()),
+      customSort: (a, b) =>
+        `${a.cluster}/${a.namespace}`.localeCompare(
+          `${b.cluster}/${b.namespace}`,
+        ),
+      render: row => `${row.cluster} / ${row.namespace}`,
+    },
+    { title: 'Offering or class', field: 'offering' },
+    {
+      title: 'Capacity',
+      field: 'requested',
+      customSort: (a, b) =>
+        quantityBytes(a.capacity ?? a.requested) -
+        quantityBytes(b.capacity ?? b.requested),
+      render: row => (
+        <>
+          {row.requested ?? '—'}
+          {row.capacity && row.capacity !== row.requested && (
+            <Typography variant="caption" display="block" color="textSecondary">
+              has {row.capacity}
+            </Typography>
+          )}
+          {!row.capacity && row.kind === 'claim' && (
+            <Typography variant="caption" display="block" color="textSecondary">
+              not provisioned
+            </Typography>
+          )}
+        </>
+      ),
+    },
+    {
+      title: 'Access',
+      field: 'accessModes',
+      searchable: false,
+      sorting: false,
+      render: row => (
+        <Tooltip
+          title={row.accessModes
+            .map(m => `${m}: ${ACCESS_MODE_HELP[m] ?? ''}`)
+            .join('; ')}
+        >
+          <span>{formatAccessModes(row.accessModes) || '—'}</span>
+        </Tooltip>
+      ),
+    },
+    {
+      title: 'Status',
+      field: 'headline',
+      width: '35%',
+      customSort: (a, b) =>
+        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        a.stateLabel.localeCompare(b.stateLabel),
+      customFilterAndSearch: (term: string, row) =>
+        `${row.stateLabel} ${row.headline}`
+          .toLowerCase()
+          .includes(term.toLowerCase()),
+      render: row => (
+        <Box
+          display="flex"
+          flexDirection="column"
+          alignItems="flex-start"
+          style={{ gap: 4 }}
+        >
+          <StatusChip label={row.stateLabel} severity={row.severity} />
+          <Typography variant="body2">{row.headline}</Typography>
+          {row.fix &&
+            (row.severity === 'error' || row.severity === 'warning') && (
+              <Typography variant="caption">
+                <strong>Fix:</strong> {row.fix}
+              </Typography>
+            )}
+          {row.pending.map(request => (
+            <Typography
+              key={request.id}
+              variant="caption"
+              color="textSecondary"
+            >
+              {pendingNote(request)}
+            </Typography>
+          ))}
+        </Box>
+      ),
+    },
+    {
+      title: 'Monthly cost',
+      field: 'cost',
+      searchable: false,
+      customSort: (a, b) => costSortValue(a.cost) - costSortValue(b.cost),
+      render: row => formatMonthlyCost(row.cost),
+    },
+    {
+      title: 'Age',
+      field: 'createdAt',
+      searchable: false,
+      customSort: (a, b) => time(b.createdAt) - time(a.createdAt),
+      render: row => formatAge(row.createdAt),
+    },
+  ];
+}
+
+type FilterOption = { value: string; label: string };
+
+const FilterSelect = (props: {
+  id: string;
+  label: string;
+  value: string;
+  options: FilterOption[];
+  onChange: (value: string) => void;
+}) => (
+  <TextField
+    id={props.id}
+    select
+    label={props.label}
+    value={props.value}
+    onChange={event => props.onChange(event.target.value)}
+    variant="outlined"
+    size="small"
+    style={{ minWidth: 180 }}
+  >
+    <MenuItem value="">All</MenuItem>
+    {props.options.map(option => (
+      <MenuItem key={option.value} value={option.value}>
+        {option.label}
+      </MenuItem>
+    ))}
+  </TextField>
+);
+
+const FILTERS: Array<{ key: keyof RowFilters; label: string }> = [
+  { key: 'status', label: 'Status' },
+  { key: 'cluster', label: 'Cluster' },
+  { key: 'driver', label: 'Driver' },
+];
+
+export interface ClaimsTableProps {
+  rows: StorageRow[];
+  title?: string;
+  loading?: boolean;
+  /** Prefix of the claim links, relative to the current route. */
+  linkBase?: string;
+  pageSize?: number;
+}
+
+/** Every claim and request of the entity, with filters, sorting and paging. */
+export const ClaimsTable = ({
+  rows,
+  title = 'Storage',
+  loading,
+  linkBase = '',
+  pageSize = 20,
+}: ClaimsTableProps) => {
+  const [filters, setFilters] = useState<RowFilters>(NO_FILTERS);
+  const options = useMemo<Record<keyof RowFilters, FilterOption[]>>(
+    () => ({
+      status: [
+        { value: PROBLEMS, label: 'Needs attention' },
+        ...optionsOf(rows, r => r.stateLabel).map(v => ({
+          value: v,
+          label: v,
+        })),
+      ],
+      cluster: optionsOf(rows, r => r.cluster).map(v => ({
+        value: v,
+        label: v,
+      })),
+      driver: optionsOf(rows, r => r.driverName).map(v => ({
+        value: v,
+        label: v,
+      })),
+    }),
+    [rows],
+  );
+  const shown = useMemo(() => filterRows(rows, filters), [rows, filters]);
+  const tableColumns = useMemo(() => columns(linkBase), [linkBase]);
+  const set = (key: keyof RowFilters) => (value: string) =>
+    setFilters(current => ({ ...current, [key]: value }));
+
+  return (
+    <>
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        style={{ gap: 16 }}
+        mb={2}
+        role="group"
+        aria-label="Filter claims"
+      >
+        {FILTERS.map(({ key, label }) => (
+          <FilterSelect
+            key={key}
+            id={`storage-filter-${key}`}
+            label={label}
+            value={filters[key]}
+            options={options[key]}
+            onChange={set(key)}
+          />
+        ))}
+      </Box>
+      <Table<StorageRow>
+        title={`${title} (${shown.length}${
+          shown.length !== rows.length ? ` of ${rows.length}` : ''
+        })`}
+        isLoading={loading}
+        columns={tableColumns}
+        data={shown}
+        options={{
+          paging: shown.length > pageSize,
+          pageSize,
+          pageSizeOptions: [pageSize, 50, 100],
+          search: true,
+          debounceInterval: 150,
+          padding: 'dense',
+          emptyRowsWhenPaging: false,
+          draggable: false,
+        }}
+        localization={{
+          body: { emptyDataSourceMessage: 'No claim matches the filters' },
+        }}
+      />
+    </>
+  );
+};

@@ -1,0 +1,135 @@
+import { useState } from 'react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import AddIcon from '@material-ui/icons/Add';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { useEntityStorage } from '../../hooks/useEntityStorage';
+import { formatUsd } from '../../lib/format';
+import { StorageRow } from '../../lib/rows';
+import { RequestStorageDialog } from '../RequestStorageDialog';
+import { ClaimsTable } from './ClaimsTable';
+import { StorageEmptyState } from './StorageEmptyState';
+
+/** The monthly total of sized storage, and whether usage-billed storage comes on top. */
+export function totalCost(rows: readonly StorageRow[]) {
+  let total = 0;
+  let byUse = false;
+  for (const row of rows) {
+    if (row.kind !== 'claim' || !row.cost) continue;
+    if (row.cost.totalMonthlyUsd !== undefined)
+      total += row.cost.totalMonthlyUsd;
+    else byUse = true;
+  }
+  return { total: Math.round(total * 100) / 100, byUse };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The Storage tab's main view: the claims table, or the empty state. */
+export const StorageOverview = () => {
+  const { entity } = useEntity();
+  const storage = useEntityStorage(entity);
+  const [requesting, setRequesting] = useState(false);
+  const { rows, response } = storage;
+
+  if (!response && storage.loading) return <Progress />;
+  if (!response) {
+    return (
+      <ResponseErrorPanel error={storage.error ?? new Error('No answer')} />
+    );
+  }
+  const unsynced = response.clusters.filter(c => !c.synced);
+  const problems = rows.filter(
+    r => r.severity === 'error' || r.severity === 'warning',
+  ).length;
+  const { total, byUse } = totalCost(rows);
+  const requestCount = rows.filter(r => r.kind === 'request').length;
+  const claimCount = rows.length - requestCount;
+  const dialog = requesting && (
+    <RequestStorageDialog
+      open
+      onClose={() => setRequesting(false)}
+      entityRef={storage.entityRef}
+      offerings={storage.offerings}
+      clusters={response.clusters.map(c => c.name)}
+      defaultNamespace={storage.namespace}
+      defaultClaimName={`${entity.metadata.name}-data`}
+      onSubmitted={storage.refresh}
+    />
+  );
+
+  return (
+    <>
+      {storage.error && (
+        <Alert severity="warning" style={{ marginBottom: 16 }}>
+          Could not refresh: {storage.error.message}. Showing the last answer.
+        </Alert>
+      )}
+      {unsynced.map(c => (
+        <Alert key={c.name} severity="warning" style={{ marginBottom: 16 }}>
+          Cluster {c.name} is not connected: its claims may be missing or out of
+          date.
+        </Alert>
+      ))}
+      {rows.length === 0 ? (
+        <StorageEmptyState
+          entityName={entity.metadata.name}
+          selector={storage.selector}
+          namespace={storage.namespace}
+          offerings={storage.offerings}
+          onRequest={() => setRequesting(true)}
+        />
+      ) : (
+        <>
+          <Box
+            display="flex"
+            flexWrap="wrap"
+            alignItems="center"
+            justifyContent="space-between"
+            mb={2}
+            style={{ gap: 16 }}
+          >
+            <Box
+              display="flex"
+              flexWrap="wrap"
+              alignItems="center"
+              style={{ gap: 16 }}
+            >
+              <Typography variant="body1">
+                {plural(claimCount, 'claim')}
+                {requestCount
+                  ? `, ${plural(requestCount, 'request')} on the way`
+                  : ''}
+                {problems
+                  ? `, ${problems} need${problems === 1 ? 's' : ''} attention`
+                  : ', all healthy'}
+                {` · ${formatUsd(total)}/mo${
+                  byUse ? ' + storage billed by use' : ''
+                }`}
+              </Typography>
+              <Chip
+                size="small"
+                variant="outlined"
+                label={storage.live ? 'Live' : 'Refreshes every 30 s'}
+              />
+            </Box>
+            <Button
+              variant="contained"
+              color="primary"
+              startIcon={<AddIcon />}
+              onClick={() => setRequesting(true)}
+            >
+              Request storage
+            </Button>
+          </Box>
+          <ClaimsTable rows={rows} loading={storage.loading} />
+        </>
+      )}
+      {dialog}
+    </>
+  );
+};

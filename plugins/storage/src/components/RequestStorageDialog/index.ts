@@ -1,0 +1,2 @@
+export { RequestStorageDialog } from './RequestStorageDialog';
+export type { RequestStorageDialogProps } from './RequestStorageDialog';
