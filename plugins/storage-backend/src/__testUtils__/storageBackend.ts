@@ -90,6 +90,8 @@ export function backendConfig(clusters: Array<{ name: string; url: string }>) {
 export async function startStorageBackend(options: {
   clusters: Array<{ name: string; url: string }>;
   knex: Knex;
+  /** Replaces services, e.g. a permissions service that denies. */
+  features?: Parameters<typeof startTestBackend>[0]['features'];
 }) {
   const backend = await startTestBackend({
     features: [
@@ -102,6 +104,7 @@ export async function startStorageBackend(options: {
       // The real scheduler, so the apply worker runs on its own schedule and
       // resumes work after a restart as it does in production.
       schedulerServiceFactory,
+      ...(options.features ?? []),
     ],
   });
   const agent = request(backend.server);
@@ -111,11 +114,14 @@ export async function startStorageBackend(options: {
   ] as const;
   return {
     stop: () => backend.stop(),
+    /** For requests without credentials, or with others. */
+    agent,
     get: (path: string) => agent.get(`/api/storage${path}`).set(...auth),
-    post: (path: string, body: object) =>
+    post: (path: string, body: object | string) =>
       agent
         .post(`/api/storage${path}`)
         .set(...auth)
+        .type('json')
         .send(body),
   };
 }

@@ -5,7 +5,9 @@ import {
   estimateMonthlyCost,
   storageRequestSchema,
 } from '@eks-storage/backstage-plugin-storage-common';
+import { V1StorageClass } from '@kubernetes/client-node';
 import { ClaimSummary } from '../tracker/claimView';
+import { offeringFromStorageClass } from '../workflow/claimContext';
 
 /** The offering a listed claim came from, by its annotation or its class. */
 export function offeringOfSummary(
@@ -26,9 +28,13 @@ export function costOfClaim(
   claim: ClaimSummary,
   offerings: StorageOffering[],
   prices: PriceTable,
+  storageClass?: V1StorageClass,
 ): CostEstimate | undefined {
-  const offering = offeringOfSummary(claim, offerings);
   const size = claim.capacity ?? claim.requested;
+  const offering =
+    offeringOfSummary(claim, offerings) ??
+    (storageClass &&
+      offeringFromStorageClass(storageClass, claim.accessModes, size));
   if (!offering || !size) {
     return undefined;
   }

@@ -89,6 +89,22 @@ function validationBody(validation: RequestValidation) {
   };
 }
 
+/** What deleting a claim does to its data, in plain words. */
+export function deleteConsequence(
+  volume: { name: string; reclaimPolicy?: string } | undefined,
+): string {
+  if (!volume) {
+    return 'The claim has no volume yet: no data is lost.';
+  }
+  return volume.reclaimPolicy === 'Retain'
+    ? `The volume ${volume.name} is kept (reclaim policy Retain) and still billed until the platform team removes it.`
+    : `The volume ${
+        volume.name
+      } and all its data are destroyed (reclaim policy ${
+        volume.reclaimPolicy ?? 'Delete'
+      }).`;
+}
+
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
@@ -381,7 +397,12 @@ export async function createRouter(
     res.json({
       items: claims.map(claim => ({
         ...claim,
-        cost: costOfClaim(claim, offerings, prices),
+        cost: costOfClaim(
+          claim,
+          offerings,
+          prices,
+          tracker.storageClass(claim.cluster, claim.storageClassName),
+        ),
       })),
       requests: inFlight,
       clusters: tracker.clusterStatus(),
@@ -439,7 +460,12 @@ export async function createRouter(
       entityRef: entity ? claimResourceOf(entity).entityRef : claim.entityRef,
       manifestYaml: renderYaml([claim.manifest]),
       offering: offeringOfSummary(claim, offerings)?.id,
-      cost: costOfClaim(claim, offerings, prices),
+      cost: costOfClaim(
+        claim,
+        offerings,
+        prices,
+        tracker.storageClass(cluster, claim.storageClassName),
+      ),
       transitions: await transitions.list({ cluster, namespace, name }),
       requests: (
         await store.list(
@@ -484,14 +510,7 @@ export async function createRouter(
           request,
           ...validationBody(validation),
           ...(action === 'delete' && {
-            consequence:
-              claim.volume?.reclaimPolicy === 'Retain'
-                ? `The volume ${claim.volume.name} is kept (reclaim policy Retain) and still billed until the platform team removes it.`
-                : `The volume ${
-                    claim.volume?.name ?? ''
-                  } and all its data are destroyed (reclaim policy ${
-                    claim.volume?.reclaimPolicy ?? 'Delete'
-                  }).`.replace('  ', ' '),
+            consequence: deleteConsequence(claim.volume),
           }),
         });
       } catch (error) {

@@ -4,6 +4,7 @@ import {
   diagnose,
 } from '@eks-storage/backstage-plugin-storage-common';
 import {
+  V1PersistentVolume,
   V1PersistentVolumeClaim,
   V1StorageClass,
 } from '@kubernetes/client-node';
@@ -20,6 +21,7 @@ import {
   detailOf,
   diagnosisInputOf,
   summarizeClaim,
+  summarizeVolume,
 } from './claimView';
 import { LabelSelector, matchesLabelSelector } from './labelSelector';
 
@@ -227,10 +229,15 @@ export class ClaimTracker {
     );
   }
 
-  /** Claims matching an entity's selector, across clusters. */
+  /**
+   * Claims matching an entity's selector, across clusters, and the volumes
+   * its deleted claims left behind (Released, kept by a Retain policy, still
+   * billed): those carry no labels, so they are matched by the namespace
+   * their claim lived in.
+   */
   listClaims(filter: ClaimFilter): ClaimSummary[] {
     const claims: ClaimSummary[] = [];
-    for (const tracked of this.tracked.values()) {
+    for (const [cluster, tracked] of this.tracked) {
       for (const summary of tracked.summaries.values()) {
         if (
           (!filter.namespaces ||
@@ -240,6 +247,19 @@ export class ClaimTracker {
           claims.push(summary);
         }
       }
+      for (const pv of tracked.cache.list<V1PersistentVolume>(
+        'PersistentVolume',
+      )) {
+        const claimNamespace = pv.spec?.claimRef?.namespace ?? '';
+        const labels = pv.metadata?.labels;
+        if (
+          pv.status?.phase === 'Released' &&
+          (filter.namespaces?.includes(claimNamespace) ||
+            (labels && matchesLabelSelector(filter.selector, labels)))
+        ) {
+          claims.push(this.summarizeVolume(cluster, tracked.cache, pv));
+        }
+      }
     }
     return claims.sort(
       (a, b) =>
@@ -247,6 +267,31 @@ export class ClaimTracker {
         a.namespace.localeCompare(b.namespace) ||
         a.name.localeCompare(b.name),
     );
+  }
+
+  private summarizeVolume(
+    cluster: string,
+    cache: ClusterCache,
+    pv: V1PersistentVolume,
+  ): ClaimSummary {
+    const className = pv.spec?.storageClassName;
+    const storageClass = className
+      ? cache.get<V1StorageClass>('StorageClass', className)
+      : undefined;
+    const diagnosis = diagnose({ pv, storageClass, now: new Date() });
+    return summarizeVolume(cluster, pv, storageClass, diagnosis);
+  }
+
+  /** A cluster's StorageClass by name, from the cache. */
+  storageClass(
+    cluster: string,
+    name: string | undefined,
+  ): V1StorageClass | undefined {
+    return name
+      ? this.tracked
+          .get(cluster)
+          ?.cache.get<V1StorageClass>('StorageClass', name)
+      : undefined;
   }
 
   getClaim(

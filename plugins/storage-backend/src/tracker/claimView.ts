@@ -107,6 +107,32 @@ export function summarizeClaim(
   };
 }
 
+/** A volume whose claim is gone, listed where its claim was. */
+export function summarizeVolume(
+  cluster: string,
+  pv: V1PersistentVolume,
+  storageClass: V1StorageClass | undefined,
+  diagnosis: Diagnosis,
+): ClaimSummary {
+  const provisioner = pv.spec?.csi?.driver ?? storageClass?.provisioner;
+  return {
+    cluster,
+    namespace: pv.spec?.claimRef?.namespace ?? '',
+    name: pv.spec?.claimRef?.name ?? pv.metadata?.name ?? '',
+    labels: pv.metadata?.labels ?? {},
+    storageClassName: pv.spec?.storageClassName,
+    provisioner,
+    driver: provisioner ? driverForProvisioner(provisioner) : undefined,
+    accessModes: pv.spec?.accessModes ?? [],
+    volumeMode: pv.spec?.volumeMode,
+    capacity: pv.spec?.capacity?.storage,
+    volumeName: pv.metadata?.name,
+    phase: pv.status?.phase,
+    createdAt: iso(pv.metadata?.creationTimestamp),
+    diagnosis,
+  };
+}
+
 function zoneOfVolume(pv: V1PersistentVolume): string | undefined {
   for (const term of pv.spec?.nodeAffinity?.required?.nodeSelectorTerms ?? []) {
     for (const expression of term.matchExpressions ?? []) {

@@ -97,23 +97,40 @@ export function offeringOfClaim(
   if (known) {
     return known;
   }
-  const storageClass = claim.storageClass;
-  const driver =
-    storageClass?.provisioner && driverForProvisioner(storageClass.provisioner);
-  if (!storageClass || !driver) {
+  return claim.storageClass
+    ? offeringFromStorageClass(
+        claim.storageClass,
+        claim.pvc.spec?.accessModes ?? [],
+        claim.pvc.spec?.resources?.requests?.storage,
+      )
+    : undefined;
+}
+
+/**
+ * An offering described from a StorageClass of a known driver, for claims
+ * that did not come from one of the platform's offerings.
+ */
+export function offeringFromStorageClass(
+  storageClass: V1StorageClass,
+  accessModes: string[],
+  size: string | undefined,
+): StorageOffering | undefined {
+  const name = storageClass.metadata?.name ?? '';
+  const driver = driverForProvisioner(storageClass.provisioner ?? '');
+  if (!driver) {
     return undefined;
   }
   const described = storageOfferingSchema.safeParse({
-    id: `class-${storageClass.metadata?.name}`
+    id: `class-${name}`
       .slice(0, 63)
       .replace(/[^a-z0-9-]/g, '-')
       .replace(/-+$/, ''),
-    title: storageClass.metadata?.name,
+    title: name,
     driver,
-    storageClassName: storageClass.metadata?.name,
+    storageClassName: name,
     parameters: storageClass.parameters ?? {},
-    accessModes: claim.pvc.spec?.accessModes ?? ['ReadWriteOnce'],
-    size: { default: claim.pvc.spec?.resources?.requests?.storage ?? '1Gi' },
+    accessModes: accessModes.length ? accessModes : ['ReadWriteOnce'],
+    size: { default: size ?? '1Gi' },
     allowVolumeExpansion: storageClass.allowVolumeExpansion ?? false,
   });
   return described.success ? described.data : undefined;

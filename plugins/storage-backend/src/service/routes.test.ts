@@ -1,0 +1,296 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { CoreV1Api } from '@kubernetes/client-node';
+import { EksSim, startEksSim } from '@eks-storage/eks-sim';
+import knexFactory, { Knex } from 'knex';
+import {
+  eventually,
+  startStorageBackend,
+} from '../__testUtils__/storageBackend';
+
+jest.setTimeout(60_000);
+
+const create = {
+  operation: 'create',
+  entityRef: 'component:default/payments-api',
+  cluster: 'eks-dev',
+  namespace: 'payments',
+  claimName: 'orders',
+  offering: 'ebs-gp3-immediate',
+  size: '10Gi',
+  accessMode: 'ReadWriteOnce',
+};
+
+describe('storage API routes', () => {
+  let sim: EksSim;
+  let knex: Knex;
+  let api: Awaited<ReturnType<typeof startStorageBackend>>;
+  let requestId: string;
+
+  beforeAll(async () => {
+    sim = await startEksSim({ scenario: 'empty', clusterName: 'eks-dev' });
+    knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: ':memory:',
+      useNullAsDefault: true,
+    });
+    api = await startStorageBackend({
+      clusters: [{ name: 'eks-dev', url: sim.url }],
+      knex,
+    });
+    const created = await api.post('/requests', create);
+    expect(created.status).toBe(201);
+    requestId = created.body.request.id;
+    await eventually(async () => {
+      const { body } = await api.get('/claims/eks-dev/payments/orders');
+      return body.diagnosis?.state === 'bound';
+    }, 'the claim to bind');
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+    await knex?.destroy();
+    await sim?.close();
+  });
+
+  it.each([
+    ['/health', { status: 'ok' }],
+    [
+      '/clusters',
+      { items: [expect.objectContaining({ name: 'eks-dev', synced: true })] },
+    ],
+    [
+      '/requests?entityRef=component:default/payments-api&status=applied',
+      { items: [expect.objectContaining({ claimName: 'orders' })] },
+    ],
+    [
+      '/claims?entityRef=component:default/payments-api',
+      expect.objectContaining({
+        items: [expect.objectContaining({ name: 'orders' })],
+      }),
+    ],
+    // Approvers (everyone, under this allow-all policy) see every request.
+    [
+      '/requests',
+      { items: [expect.objectContaining({ claimName: 'orders' })] },
+    ],
+  ])('GET %s answers 200', async (path, body) => {
+    const response = await api.get(path);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject(body);
+  });
+
+  it('GET /offerings tells where each offering exists and what it costs', async () => {
+    const { status, body } = await api.get('/offerings');
+    expect(status).toBe(200);
+    const gp3 = body.items.find((o: { id: string }) => o.id === 'ebs-gp3');
+    expect(gp3).toMatchObject({
+      clusters: ['eks-dev'],
+      capabilities: { expansion: true, snapshots: true },
+      defaultCost: { currency: 'USD', region: 'us-east-1' },
+    });
+  });
+
+  it('GET /requests/:id gives the request and its history', async () => {
+    const { status, body } = await api.get(`/requests/${requestId}`);
+    expect(status).toBe(200);
+    expect(body.history.map((h: { toStatus: string }) => h.toStatus)).toEqual([
+      'submitted',
+      'approved',
+      'applying',
+      'applied',
+    ]);
+  });
+
+  it('POST /requests/validate gives findings, manifests, the dry run and the cost', async () => {
+    const { status, body } = await api.post('/requests/validate', {
+      ...create,
+      claimName: 'orders-2',
+    });
+    expect(status).toBe(200);
+    expect(
+      body.findings.filter((f: { severity: string }) => f.severity === 'error'),
+    ).toEqual([]);
+    expect(body.dryRun).toEqual({ ok: true });
+    expect(body.manifestsYaml).toContain('name: orders-2');
+    expect(body.cost.totalMonthlyUsd).toBeCloseTo(0.8);
+    expect(
+      await knex('storage_requests').where({ claim_name: 'orders-2' }),
+    ).toEqual([]);
+  });
+
+  it('POST /requests/validate reports what the cluster itself would refuse', async () => {
+    const { body } = await api.post('/requests/validate', {
+      ...create,
+      operation: 'resize',
+      claimName: 'orders',
+      size: '5Gi',
+    });
+    expect(body.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'size', severity: 'error' }),
+      ]),
+    );
+  });
+
+  it.each([
+    ['/claims', 400, /entityRef is required/],
+    ['/claims?entityRef=nonsense:', 400, /not an entity reference/],
+    ['/claims?entityRef=component:default/unknown', 404, /not in the catalog/],
+    [
+      '/requests?entityRef=component:default/payments-api&status=done',
+      400,
+      /status "done" is not a request status/,
+    ],
+    ['/requests/no-such-request', 404, /No storage request no-such-request/],
+    [
+      '/claims/eks-dev/payments/missing',
+      404,
+      /No claim payments\/missing in cluster eks-dev/,
+    ],
+    [
+      '/claims/eks-other/payments/orders',
+      404,
+      /No claim payments\/orders in cluster eks-other/,
+    ],
+  ])('GET %s answers %i naming the problem', async (path, status, message) => {
+    const response = await api.get(path);
+    expect(response.status).toBe(status);
+    expect(response.body.error.message).toMatch(message);
+    expect(JSON.stringify(response.body)).not.toMatch(
+      /\.ts:\d+|integration-test/,
+    );
+  });
+
+  it.each([
+    [
+      '/requests',
+      { ...create, entityRef: undefined },
+      400,
+      /entityRef is required/,
+    ],
+    [
+      '/requests',
+      { ...create, entityRef: 'component:default/unknown' },
+      404,
+      /not in the catalog/,
+    ],
+    ['/requests', '{"operation": "create",', 400, /./],
+    [
+      '/requests/validate',
+      { ...create, entityRef: 'x' },
+      400,
+      /not an entity reference/,
+    ],
+    [
+      '/claims/eks-dev/payments/missing/resize',
+      { size: '20Gi' },
+      404,
+      /No claim payments\/missing/,
+    ],
+    ['/claims/eks-dev/payments/orders/resize', { size: 'big' }, 400, /size/],
+    [
+      '/claims/eks-dev/payments/orders/restore',
+      { claimName: 'orders-copy' },
+      400,
+      /snapshotName/,
+    ],
+    [
+      '/claims/eks-dev/payments/orders/delete',
+      { confirm: 'order' },
+      400,
+      /confirm must repeat the claim's name \(orders\)/,
+    ],
+  ])('POST %s %j answers %i', async (path, body, status, message) => {
+    const response = await api.post(path, body);
+    expect(response.status).toBe(status);
+    expect(response.body.error.message).toMatch(message);
+  });
+
+  it('answers 401 to callers without credentials, on every route', async () => {
+    for (const [method, path] of [
+      ['get', '/health'],
+      ['get', '/offerings'],
+      ['get', '/claims?entityRef=component:default/payments-api'],
+      ['post', '/requests'],
+      ['post', '/claims/eks-dev/payments/orders/delete'],
+    ] as const) {
+      const response = await api.agent[method](`/api/storage${path}`).set(
+        'Authorization',
+        mockCredentials.none.header(),
+      );
+      expect(response.status).toBe(401);
+    }
+  });
+
+  it('creates nothing in the cluster for a refused request', async () => {
+    const core = sim.kubeConfig.makeApiClient(CoreV1Api);
+    const before = (
+      await core.listNamespacedPersistentVolumeClaim({ namespace: 'payments' })
+    ).items.length;
+    await api.post('/requests', { ...create, claimName: 'x', size: '-1Gi' });
+    const after = (
+      await core.listNamespacedPersistentVolumeClaim({ namespace: 'payments' })
+    ).items.length;
+    expect(after).toBe(before);
+  });
+});
+
+describe('storage API routes for a user the policy denies', () => {
+  let sim: EksSim;
+  let knex: Knex;
+  let api: Awaited<ReturnType<typeof startStorageBackend>>;
+
+  beforeAll(async () => {
+    sim = await startEksSim({ scenario: 'empty', clusterName: 'eks-dev' });
+    knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: ':memory:',
+      useNullAsDefault: true,
+    });
+    api = await startStorageBackend({
+      clusters: [{ name: 'eks-dev', url: sim.url }],
+      knex,
+      features: [
+        mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+    await knex?.destroy();
+    await sim?.close();
+  });
+
+  it.each([
+    [
+      'get',
+      '/claims?entityRef=component:default/payments-api',
+      undefined,
+      /may not read the storage of payments-api/,
+    ],
+    ['post', '/requests', create, /may not request storage/],
+    ['post', '/requests/validate', create, /may not request storage/],
+    [
+      'get',
+      '/requests?entityRef=component:default/payments-api',
+      undefined,
+      /may not read/,
+    ],
+  ])('%s %s answers 403', async (method, path, body, message) => {
+    const response =
+      method === 'get' ? await api.get(path) : await api.post(path, body!);
+    expect(response.status).toBe(403);
+    expect(response.body.error.message).toMatch(message);
+    expect(await knex('storage_requests')).toEqual([]);
+  });
+
+  it('lists every request only to approvers', async () => {
+    const response = await api.get('/requests');
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toBe(
+      'entityRef is required: only approvers may list the requests of every entity',
+    );
+  });
+});
