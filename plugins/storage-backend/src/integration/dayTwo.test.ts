@@ -37,7 +37,9 @@ describe('day-2 actions on a claim', () => {
       size: '10Gi',
       accessMode: 'ReadWriteOnce',
     });
-    expect(submitted.status).toBe(201);
+    if (submitted.status !== 201) {
+      throw new Error(`setup failed: ${JSON.stringify(submitted.body)}`);
+    }
     await eventually(
       async () => (await detail('ledger')).phase,
       'the claim to exist',

@@ -140,6 +140,7 @@ describe('recovery', () => {
         async () => (await names()).includes('after'),
         'the claim made after the restart',
       );
+      expect(await names()).toEqual(['after', 'before']);
     } finally {
       await backend.stop();
     }

@@ -39,7 +39,9 @@ describe('storage API routes', () => {
       knex,
     });
     const created = await api.post('/requests', create);
-    expect(created.status).toBe(201);
+    if (created.status !== 201) {
+      throw new Error(`setup failed: ${JSON.stringify(created.body)}`);
+    }
     requestId = created.body.request.id;
     await eventually(async () => {
       const { body } = await api.get('/claims/eks-dev/payments/orders');
