@@ -1,7 +1,7 @@
 /**
  * List and watch throughput of eks-sim. Not a test: run it by hand.
  *
- *   node -r @backstage/cli/config/nodeTransform.cjs packages/eks-sim/bench/bench.ts [--smoke] [--claims N]
+ *   yarn bench eks-sim [--smoke] [--claims N]
  *
  * Loads N claims straight into the registry (no controllers involved in the
  * measurement), then measures paginated and full lists over HTTP, watch
@@ -10,8 +10,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { kindByName } from '../src/kinds';
-import { startEksSim } from '../src/sim';
+import { kindByName } from '../../packages/eks-sim/src/kinds';
+import { startEksSim } from '../../packages/eks-sim/src/sim';
 
 const { values } = parseArgs({
   options: {
