@@ -49,6 +49,7 @@ import {
 } from '@backstage/catalog-model';
 
 import {
+  EntityStorageCard,
   EntityStorageContent,
   isStorageAvailable,
 } from '@eks-storage/backstage-plugin-storage';
@@ -91,10 +92,18 @@ const overviewContent = (
       <EntityCatalogGraphCard height={400} />
     </Grid>
 
-    <Grid item md={4} xs={12}>
+    <EntitySwitch>
+      <EntitySwitch.Case if={isStorageAvailable}>
+        <Grid item md={6} xs={12}>
+          <EntityStorageCard />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
+
+    <Grid item md={6} xs={12}>
       <EntityLinksCard />
     </Grid>
-    <Grid item md={8} xs={12}>
+    <Grid item md={12} xs={12}>
       <EntityHasSubcomponentsCard />
     </Grid>
   </Grid>

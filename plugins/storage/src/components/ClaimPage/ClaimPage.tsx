@@ -196,6 +196,7 @@ const ClaimDetails = ({
         <DiagnosisPanel diagnosis={claim.diagnosis} />
         {inFlight.map(request => (
           <Alert
+            role="note"
             key={request.id}
             severity="info"
             variant="outlined"

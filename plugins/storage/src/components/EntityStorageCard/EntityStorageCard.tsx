@@ -109,7 +109,20 @@ export const EntityStorageCard = ({
                     />
                   </Box>
                 }
-                secondary={row.severity === 'ok' ? undefined : row.headline}
+                secondary={
+                  <>
+                    {row.cluster} / {row.namespace}
+                    {row.severity !== 'ok' && (
+                      <Typography
+                        variant="body2"
+                        component="span"
+                        display="block"
+                      >
+                        {row.headline}
+                      </Typography>
+                    )}
+                  </>
+                }
               />
             </ListItem>
           ))}

@@ -36,6 +36,8 @@ export function claimPath(row: {
     .join('/');
 }
 
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 const time = (iso?: string) => (iso ? Date.parse(iso) || 0 : 0);
 
 function columns(linkBase: string): TableColumn<StorageRow>[] {
@@ -43,13 +45,14 @@ function columns(linkBase: string): TableColumn<StorageRow>[] {
     {
       title: 'Driver',
       field: 'driverName',
-      width: '10%',
+      cellStyle: NO_WRAP,
       render: row => <DriverLabel driver={row.driver} />,
     },
     {
       title: 'Claim',
       field: 'name',
       highlight: true,
+      cellStyle: NO_WRAP,
       render: row =>
         row.kind === 'claim' ? (
           <Link to={`${linkBase}${claimPath(row)}`}>{row.name}</Link>
@@ -75,7 +78,11 @@ function columns(linkBase: string): TableColumn<StorageRow>[] {
         ),
       render: row => `${row.cluster} / ${row.namespace}`,
     },
-    { title: 'Offering or class', field: 'offering' },
+    {
+      title: 'Offering or class',
+      field: 'offering',
+      cellStyle: { minWidth: 140 },
+    },
     {
       title: 'Capacity',
       field: 'requested',
@@ -116,7 +123,7 @@ function columns(linkBase: string): TableColumn<StorageRow>[] {
     {
       title: 'Status',
       field: 'headline',
-      width: '35%',
+      cellStyle: { minWidth: 360 },
       customSort: (a, b) =>
         SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
         a.stateLabel.localeCompare(b.stateLabel),
@@ -155,6 +162,7 @@ function columns(linkBase: string): TableColumn<StorageRow>[] {
       title: 'Monthly cost',
       field: 'cost',
       searchable: false,
+      cellStyle: NO_WRAP,
       customSort: (a, b) => costSortValue(a.cost) - costSortValue(b.cost),
       render: row => formatMonthlyCost(row.cost),
     },

@@ -279,7 +279,7 @@ export const RequestStorageDialog = (props: RequestStorageDialogProps) => {
             </Button>
           </Box>
           {preview?.error && (
-            <Alert severity="error" style={{ marginTop: 8 }}>
+            <Alert severity="error" role="alert" style={{ marginTop: 8 }}>
               {preview.error}
             </Alert>
           )}
@@ -287,6 +287,7 @@ export const RequestStorageDialog = (props: RequestStorageDialogProps) => {
             <Box mt={1}>
               {preview.result.dryRun && (
                 <Alert
+                  role="note"
                   severity={preview.result.dryRun.ok ? 'success' : 'error'}
                   style={{ marginBottom: 8 }}
                 >

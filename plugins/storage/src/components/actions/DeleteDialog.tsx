@@ -63,6 +63,7 @@ export const DeleteDialog = (
     >
       {consequence && (
         <Alert
+          role="note"
           severity={retained ? 'warning' : 'error'}
           style={{ marginBottom: 8 }}
         >
@@ -82,7 +83,7 @@ export const DeleteDialog = (
         </Alert>
       )}
       {claim.consumers.length > 0 && (
-        <Alert severity="warning" style={{ marginBottom: 8 }}>
+        <Alert role="note" severity="warning" style={{ marginBottom: 8 }}>
           Pod{claim.consumers.length > 1 ? 's' : ''}{' '}
           {claim.consumers.map(c => c.pod).join(', ')} still use
           {claim.consumers.length > 1 ? '' : 's'} this claim: it stays
@@ -92,6 +93,7 @@ export const DeleteDialog = (
       )}
       {onSnapshotFirst && (
         <Alert
+          role="note"
           severity="info"
           variant="outlined"
           style={{ marginBottom: 8 }}

@@ -39,7 +39,7 @@ export const RequestOutcome = ({ response }: { response: SubmitResponse }) => {
         {outcomeText(response)}
       </Alert>
       {response.consequence && (
-        <Alert severity="info" style={{ marginTop: 8 }}>
+        <Alert role="note" severity="info" style={{ marginTop: 8 }}>
           {response.consequence}
         </Alert>
       )}

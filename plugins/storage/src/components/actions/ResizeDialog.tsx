@@ -90,7 +90,12 @@ export const ResizeDialog = (props: ClaimActionDialogProps) => {
         compareTo={claim.cost}
         title="Estimated cost after the resize"
       />
-      <Alert severity="info" variant="outlined" style={{ marginBottom: 8 }}>
+      <Alert
+        role="note"
+        severity="info"
+        variant="outlined"
+        style={{ marginBottom: 8 }}
+      >
         {claim.driver === 'ebs' && (
           <div>
             Amazon EBS allows one modification of a volume every six hours: a

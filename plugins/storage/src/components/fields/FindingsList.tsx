@@ -18,6 +18,7 @@ export const FindingsList = ({
     <Box display="flex" flexDirection="column" style={{ gap: 8 }} my={1}>
       {shown.map((finding, index) => (
         <Alert
+          role="note"
           key={`${finding.code}-${finding.field}-${index}`}
           severity={finding.severity}
           variant="outlined"
@@ -34,14 +35,17 @@ export const FindingsList = ({
   );
 };
 
-/** The first error finding about a field, for a field's helper text. */
+/** The first error about a field with its fix, for the field's helper text. */
 export function fieldError(
   findings: readonly Finding[],
   field: string,
 ): string | undefined {
-  return findings.find(
+  const found = findings.find(
     f =>
       f.severity === 'error' &&
       (f.field === field || f.field.startsWith(`${field}.`)),
-  )?.message;
+  );
+  return (
+    found && (found.fix ? `${found.message}. ${found.fix}` : found.message)
+  );
 }

@@ -1,0 +1,215 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { registerMswTestHooks, renderInTestApp } from '@backstage/test-utils';
+import {
+  cacheClaim,
+  claimDetail,
+  offerings,
+  receiptsClaim,
+  request,
+} from '../../__testUtils__/fixtures';
+import {
+  HttpResponse,
+  StorageApis,
+  errorResponse,
+  http,
+  server,
+  url,
+} from '../../__testUtils__/server';
+import { ClaimPage } from './ClaimPage';
+
+registerMswTestHooks(server);
+jest.setTimeout(30_000);
+
+const ref = {
+  cluster: 'eks-dev',
+  namespace: 'payments',
+  name: 'data-payments-db-0',
+};
+
+function serve(detail = claimDetail()) {
+  server.use(
+    http.get(url('/offerings'), () => HttpResponse.json({ items: offerings })),
+    http.get(
+      url(`/claims/${detail.cluster}/${detail.namespace}/${detail.name}`),
+      () => HttpResponse.json(detail),
+    ),
+  );
+}
+
+function render(claim = ref) {
+  return renderInTestApp(
+    <StorageApis>
+      <ClaimPage claim={claim} />
+    </StorageApis>,
+  );
+}
+
+describe('ClaimPage', () => {
+  it('shows status, volume, consumers, snapshots, timeline, manifest and cost', async () => {
+    serve(
+      claimDetail(undefined, {
+        requests: [
+          request({
+            id: 'req-resize',
+            operation: 'resize',
+            claimName: 'data-payments-db-0',
+            spec: { size: '40Gi' },
+            status: 'pending-approval',
+          }),
+        ],
+      }),
+    );
+    await render();
+    expect(
+      await screen.findByRole('heading', { name: 'data-payments-db-0' }),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText('Bound').length).toBeGreaterThan(0);
+    expect(
+      screen.getByText(
+        /is bound to pvc-data-payments-db-0 \(20Gi, class gp3\)/,
+        {
+          selector: '.MuiAlertTitle-root',
+        },
+      ),
+    ).toBeInTheDocument();
+
+    const volume = screen.getByRole('table', { name: 'Volume' });
+    for (const text of [
+      'pvc-data-payments-db-0',
+      'vol-0abc123def4567890',
+      'us-east-1a',
+      'Delete',
+      'encrypted at rest',
+    ]) {
+      expect(within(volume).getByText(text)).toBeInTheDocument();
+    }
+    const consumers = screen.getByRole('table', { name: 'Consumers' });
+    expect(within(consumers).getByText('payments-db-0')).toBeInTheDocument();
+    expect(
+      within(consumers).getByText('ip-10-0-1-5.ec2.internal'),
+    ).toBeInTheDocument();
+
+    const snapshots = screen.getByRole('table', { name: 'Snapshots' });
+    expect(
+      within(snapshots).getByText('Ready', { selector: '.MuiChip-label' }),
+    ).toBeInTheDocument();
+    expect(within(snapshots).getByText('Not ready')).toBeInTheDocument();
+
+    const timeline = screen.getByRole('list', { name: 'Timeline' });
+    const items = within(timeline).getAllByRole('listitem');
+    expect(items.map(i => i.textContent)).toEqual([
+      expect.stringContaining('Resize to 40Gi: pending approval'),
+      expect.stringContaining('Provisioning → Bound'),
+      expect.stringContaining(
+        'ProvisioningSucceeded on PersistentVolumeClaim/data-payments-db-0',
+      ),
+      expect.stringContaining('Provisioning'),
+    ]);
+
+    expect(
+      screen.getByText('Resize to 40Gi: pending approval', {
+        exact: false,
+        selector: '.MuiAlert-message',
+      }),
+    ).toBeInTheDocument();
+    const manifest = screen
+      .getByRole('button', { name: 'Copy text' })
+      .closest('div[class*="MuiCardContent"]');
+    expect(manifest).toHaveTextContent('kind: PersistentVolumeClaim');
+    expect(
+      screen.getByText('Monthly list price: $1.60/mo'),
+    ).toBeInTheDocument();
+  });
+
+  it('puts the fix first for a broken claim', async () => {
+    serve(claimDetail(cacheClaim));
+    await render({ ...ref, name: 'payments-cache' });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      /What to do: Remove the nodeSelector that pins payments-cache-0/,
+    );
+  });
+
+  it('offers no resize or snapshot where the driver cannot, and says why', async () => {
+    serve(claimDetail(receiptsClaim, { snapshots: [] }));
+    await render({ ...ref, name: 'checkout-receipts' });
+    await screen.findByRole('heading', { name: 'checkout-receipts' });
+    expect(screen.getByRole('button', { name: 'Resize' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Snapshot' })).toBeDisabled();
+    expect(
+      screen.getByLabelText(/^Resize: Amazon EFS volumes cannot be expanded/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByLabelText('Snapshot: Amazon EFS cannot take VolumeSnapshots'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Delete' })).toBeEnabled();
+  });
+
+  it('says when the claim is gone', async () => {
+    server.use(
+      http.get(url('/offerings'), () =>
+        HttpResponse.json({ items: offerings }),
+      ),
+      http.get(url('/claims/eks-dev/payments/data-payments-db-0'), () =>
+        errorResponse(
+          404,
+          'No claim payments/data-payments-db-0 in cluster eks-dev',
+        ),
+      ),
+    );
+    await render();
+    expect(
+      await screen.findByText(
+        'Claim payments/data-payments-db-0 is not in cluster eks-dev (any more).',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a 403 from the backend', async () => {
+    server.use(
+      http.get(url('/offerings'), () =>
+        HttpResponse.json({ items: offerings }),
+      ),
+      http.get(url('/claims/eks-dev/payments/data-payments-db-0'), () =>
+        errorResponse(403, 'You may not see claim payments/data-payments-db-0'),
+      ),
+    );
+    await render();
+    expect(
+      (
+        await screen.findAllByText(
+          /You may not see claim payments\/data-payments-db-0/,
+        )
+      ).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('opens each action dialog', async () => {
+    serve();
+    await render();
+    await screen.findByRole('heading', { name: 'data-payments-db-0' });
+    for (const [button, dialog] of [
+      ['Resize', 'Resize data-payments-db-0'],
+      ['Snapshot', 'Snapshot data-payments-db-0'],
+      ['Restore', 'Restore a snapshot of data-payments-db-0'],
+      ['Delete', 'Delete data-payments-db-0'],
+    ]) {
+      await userEvent.click(screen.getByRole('button', { name: button }));
+      const opened = await screen.findByRole('dialog', { name: dialog });
+      await userEvent.click(
+        within(opened).getByRole('button', { name: 'Cancel' }),
+      );
+    }
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: 'Restore data-payments-db-0-nightly',
+      }),
+    );
+    expect(
+      await screen.findByRole('dialog', {
+        name: 'Restore a snapshot of data-payments-db-0',
+      }),
+    ).toHaveTextContent('data-payments-db-0-nightly');
+  });
+});
