@@ -1,6 +1,20 @@
-import { TemplateAction } from '@backstage/plugin-scaffolder-node';
+import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
+import {
+  createRequestStorageAction,
+  storageApiFactory,
+} from './requestStorage';
+
+export { createRequestStorageAction, storageApiFactory } from './requestStorage';
+export type { StorageApiForCredentials } from './requestStorage';
 
 /** Every scaffolder action this module provides. */
-export function createStorageActions(): TemplateAction<any, any, any>[] {
-  return [];
+export function createStorageActions(options: {
+  auth: AuthService;
+  discovery: DiscoveryService;
+}) {
+  return [
+    createRequestStorageAction(
+      storageApiFactory(options.auth, options.discovery),
+    ),
+  ];
 }
