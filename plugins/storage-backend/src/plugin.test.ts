@@ -14,7 +14,7 @@ describe('storagePlugin', () => {
       .get('/api/storage/health')
       .set('Authorization', mockCredentials.user.header());
     expect(ok.status).toBe(200);
-    expect(ok.body).toEqual({ status: 'ok' });
+    expect(ok.body).toEqual({ status: 'ok', clusters: [] });
 
     const anonymous = await request(server)
       .get('/api/storage/health')

@@ -9,6 +9,10 @@ import type { ClaimTransition } from '@eks-storage/backstage-plugin-storage-comm
 
 export type { ClaimTransition };
 
+export type NewClaimTransition = Omit<ClaimTransition, 'observedAt'> & {
+  observedAt?: Date;
+};
+
 /** The history of claim states observed in the clusters. */
 export interface ClaimTransitionStore {
   /**
@@ -16,9 +20,9 @@ export interface ClaimTransitionStore {
    * this state and headline, so replicas that see the same change record
    * it once. Returns whether it recorded.
    */
-  record(
-    transition: Omit<ClaimTransition, 'observedAt'> & { observedAt?: Date },
-  ): Promise<boolean>;
+  record(transition: NewClaimTransition): Promise<boolean>;
+  /** Records many at once (a cluster's first sync); returns how many were new. */
+  recordMany(transitions: NewClaimTransition[]): Promise<number>;
   /** The latest transition of each claim in a cluster: the state to resume from. */
   latestByClaim(cluster: string): Promise<Map<string, ClaimTransition>>;
   /** A claim's transitions, oldest first. */

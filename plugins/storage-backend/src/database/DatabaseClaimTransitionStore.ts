@@ -3,6 +3,7 @@ import {
   ClaimKey,
   ClaimTransition,
   ClaimTransitionStore,
+  NewClaimTransition,
   claimKeyString,
 } from './ClaimTransitionStore';
 
@@ -50,34 +51,66 @@ function whereClaim(key: ClaimKey) {
 export class DatabaseClaimTransitionStore implements ClaimTransitionStore {
   constructor(private readonly db: Knex) {}
 
-  async record(
-    transition: Omit<ClaimTransition, 'observedAt'> & { observedAt?: Date },
-  ): Promise<boolean> {
+  async record(transition: NewClaimTransition): Promise<boolean> {
+    return (await this.recordMany([transition])) > 0;
+  }
+
+  async recordMany(transitions: NewClaimTransition[]): Promise<number> {
+    let recorded = 0;
+    // Chunks keep each statement's parameters within SQLite's limits.
+    for (let i = 0; i < transitions.length; i += 300) {
+      recorded += await this.recordChunk(transitions.slice(i, i + 300));
+    }
+    return recorded;
+  }
+
+  private async recordChunk(chunk: NewClaimTransition[]): Promise<number> {
     return this.db.transaction(async tx => {
-      const latest = await tx<Row>(TABLE)
-        .where(whereClaim(transition))
-        .orderBy('id', 'desc')
-        .first();
-      if (
-        latest &&
-        latest.to_state === transition.toState &&
-        latest.headline === transition.headline &&
-        (latest.claim_uid ?? undefined) === transition.uid
-      ) {
-        return false;
+      const latest = new Map<string, Row>();
+      for (const cluster of new Set(chunk.map(t => t.cluster))) {
+        const claims = chunk
+          .filter(t => t.cluster === cluster)
+          .map(t => [t.namespace, t.name]);
+        const latestIds = tx(TABLE)
+          .max('id')
+          .where({ cluster })
+          .whereIn(['namespace', 'claim_name'], claims)
+          .groupBy(['namespace', 'claim_name']);
+        for (const row of await tx<Row>(TABLE).whereIn('id', latestIds)) {
+          latest.set(claimKeyString(fromRow(row)), row);
+        }
       }
-      await tx(TABLE).insert({
-        ...whereClaim(transition),
-        claim_uid: transition.uid ?? null,
-        entity_ref: transition.entityRef ?? null,
-        request_id: transition.requestId ?? null,
-        from_state: transition.fromState ?? latest?.to_state ?? null,
-        to_state: transition.toState,
-        severity: transition.severity,
-        headline: transition.headline,
-        observed_at: transition.observedAt ?? new Date(),
-      });
-      return true;
+      const rows = [];
+      for (const transition of chunk) {
+        const claim = claimKeyString(transition);
+        const last = latest.get(claim);
+        if (
+          last &&
+          last.to_state === transition.toState &&
+          last.headline === transition.headline &&
+          (last.claim_uid ?? undefined) === transition.uid
+        ) {
+          continue;
+        }
+        const row = {
+          ...whereClaim(transition),
+          claim_uid: transition.uid ?? null,
+          entity_ref: transition.entityRef ?? null,
+          request_id: transition.requestId ?? null,
+          from_state: transition.fromState ?? last?.to_state ?? null,
+          to_state: transition.toState,
+          severity: transition.severity,
+          headline: transition.headline,
+          observed_at: transition.observedAt ?? new Date(),
+        };
+        rows.push(row);
+        // A later transition of the same claim in this chunk follows this one.
+        latest.set(claim, { ...row, id: 0 } as Row);
+      }
+      if (rows.length) {
+        await tx(TABLE).insert(rows);
+      }
+      return rows.length;
     });
   }
 

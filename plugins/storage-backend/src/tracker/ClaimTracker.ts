@@ -15,6 +15,7 @@ import {
   claimKeyString,
 } from '../database/ClaimTransitionStore';
 import { ClaimChange, ClusterCache } from './ClusterCache';
+import { ClusterIndex } from './clusterIndex';
 import {
   ClaimDetail,
   ClaimSummary,
@@ -155,6 +156,11 @@ export class ClaimTracker {
     tracked.allDirty = false;
     tracked.dirty = new Set();
 
+    const index = new ClusterIndex(tracked.cache);
+    const changes: Array<{
+      transition: ClaimTransition;
+      claim?: ClaimSummary;
+    }> = [];
     for (const key of keys) {
       const [namespace, name] = key.split('/');
       const pvc = tracked.cache.get<V1PersistentVolumeClaim>(
@@ -166,29 +172,55 @@ export class ClaimTracker {
         const gone = tracked.summaries.get(key);
         tracked.summaries.delete(key);
         if (gone) {
-          await this.record(cluster, tracked, key, gone, {
+          const transition = this.transitionOf(cluster, tracked, gone, {
             state: 'deleted',
             severity: 'info',
             headline: `Claim ${key} was deleted`,
           });
+          if (transition) changes.push({ transition });
         }
         continue;
       }
-      const input = diagnosisInputOf(tracked.cache, pvc, now);
+      const input = diagnosisInputOf(tracked.cache, pvc, now, index);
       const diagnosis = diagnose(input);
       const summary = summarizeClaim(cluster, input, diagnosis);
       tracked.summaries.set(key, summary);
-      await this.record(cluster, tracked, key, summary, diagnosis);
+      const transition = this.transitionOf(
+        cluster,
+        tracked,
+        summary,
+        diagnosis,
+      );
+      if (transition) changes.push({ transition, claim: summary });
+    }
+    if (changes.length === 0) {
+      return;
+    }
+
+    try {
+      await this.options.transitions.recordMany(
+        changes.map(({ transition }) => ({
+          ...transition,
+          observedAt: new Date(transition.observedAt),
+        })),
+      );
+    } catch (error) {
+      this.options.logger.warn(
+        `Could not record ${changes.length} claim state changes in ${cluster}: ${error}`,
+      );
+    }
+    for (const { transition, claim } of changes) {
+      this.options.onTransition?.(transition, claim);
     }
   }
 
-  private async record(
+  /** The transition to a newly observed state; undefined when nothing changed. */
+  private transitionOf(
     cluster: string,
     tracked: TrackedCluster,
-    key: string,
     claim: ClaimSummary,
     diagnosis: Observed,
-  ) {
+  ): ClaimTransition | undefined {
     const fullKey = claimKeyString({
       cluster,
       namespace: claim.namespace,
@@ -197,7 +229,7 @@ export class ClaimTracker {
     const previous = tracked.last.get(fullKey);
     const next = stateKey(diagnosis);
     if (previous?.key === next) {
-      return;
+      return undefined;
     }
     const transition: ClaimTransition = {
       cluster,
@@ -213,20 +245,7 @@ export class ClaimTracker {
       observedAt: new Date().toISOString(),
     };
     tracked.last.set(fullKey, { key: next, transition });
-    try {
-      await this.options.transitions.record({
-        ...transition,
-        observedAt: new Date(transition.observedAt),
-      });
-    } catch (error) {
-      this.options.logger.warn(
-        `Could not record the state of claim ${key} in ${cluster}: ${error}`,
-      );
-    }
-    this.options.onTransition?.(
-      transition,
-      diagnosis.state === 'deleted' ? undefined : claim,
-    );
+    return transition;
   }
 
   /**

@@ -10,15 +10,12 @@ import {
   driverForProvisioner,
 } from '@eks-storage/backstage-plugin-storage-common';
 import {
-  CoreV1Event,
-  V1CSIDriver,
-  V1Node,
   V1PersistentVolume,
   V1PersistentVolumeClaim,
-  V1Pod,
   V1StorageClass,
 } from '@kubernetes/client-node';
-import { ClusterCache, VolumeSnapshot, claimsOfPod } from './ClusterCache';
+import { ClusterCache, VolumeSnapshot } from './ClusterCache';
+import { ClusterIndex } from './clusterIndex';
 
 export type { ClaimDetail, ClaimSummary };
 
@@ -36,21 +33,11 @@ export function diagnosisInputOf(
   cache: ClusterCache,
   pvc: V1PersistentVolumeClaim,
   now: Date,
+  index: ClusterIndex = new ClusterIndex(cache),
 ): DiagnosisInput {
   const namespace = pvc.metadata?.namespace;
   const name = pvc.metadata?.name ?? '';
-  const pods = cache
-    .list<V1Pod>('Pod', namespace)
-    .filter(pod => claimsOfPod(pod).includes(name));
-  const podNames = new Set(pods.map(pod => pod.metadata?.name));
-  const events = [
-    ...cache
-      .list<CoreV1Event>('Event/claim', namespace)
-      .filter(event => event.involvedObject?.name === name),
-    ...cache
-      .list<CoreV1Event>('Event/pod', namespace)
-      .filter(event => podNames.has(event.involvedObject?.name)),
-  ];
+  const pods = index.podsOf(namespace, name);
   const className = pvc.spec?.storageClassName;
   const volumeName = pvc.spec?.volumeName;
   return {
@@ -61,14 +48,12 @@ export function diagnosisInputOf(
     storageClass: className
       ? cache.get<V1StorageClass>('StorageClass', className)
       : undefined,
-    storageClasses: [...cache.list<V1StorageClass>('StorageClass')],
-    events,
+    storageClasses: index.storageClasses,
+    events: index.eventsOf(namespace, name, pods),
     pods,
-    nodes: [...cache.list<V1Node>('Node')],
-    snapshots: cache
-      .list<VolumeSnapshot>('VolumeSnapshot', namespace)
-      .filter(s => s.spec?.source?.persistentVolumeClaimName === name),
-    csiDrivers: [...cache.list<V1CSIDriver>('CSIDriver')],
+    nodes: index.nodes,
+    snapshots: index.snapshotsOf(namespace, name),
+    csiDrivers: index.csiDrivers,
     now,
   };
 }

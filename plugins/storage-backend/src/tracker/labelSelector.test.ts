@@ -28,7 +28,7 @@ describe('label selectors', () => {
     expect(matchesLabelSelector(parsed!, labels)).toBe(expected);
   });
 
-  it.each(['a=b=c', 'in (x)', 'a in x', '=b', 'a b'])(
+  it.each(['a=b=c', 'a in (x=y)', 'in (x)', 'a in x', '=b', 'a b'])(
     'rejects the malformed %j',
     selector => {
       expect(parseLabelSelector(selector)).toBeUndefined();

@@ -5,6 +5,8 @@ type Requirement =
 export type LabelSelector = Requirement[];
 
 const KEY = /^[A-Za-z0-9]([-A-Za-z0-9_./]*[A-Za-z0-9])?$/;
+/** A label value: empty, or alphanumerics with `-`, `_`, `.` inside. */
+const VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
 /** Splits on commas that are not inside a `(...)` value set. */
 function clauses(selector: string): string[] {
@@ -27,14 +29,16 @@ function clauses(selector: string): string[] {
 
 function parseClause(clause: string): Requirement | undefined {
   let match = clause.match(/^(\S+?)\s*(==|=|!=)\s*(\S*)$/);
-  if (match && KEY.test(match[1])) {
+  if (match && KEY.test(match[1]) && VALUE.test(match[3])) {
     const [, key, op, value] = match;
     return { key, op: op === '!=' ? 'notin' : 'in', values: [value] };
   }
   match = clause.match(/^(\S+)\s+(in|notin)\s+\(([^)]*)\)$/);
   if (match && KEY.test(match[1])) {
     const values = match[3].split(',').map(v => v.trim());
-    return { key: match[1], op: match[2] as 'in' | 'notin', values };
+    return values.every(v => VALUE.test(v))
+      ? { key: match[1], op: match[2] as 'in' | 'notin', values }
+      : undefined;
   }
   match = clause.match(/^(!?)(\S+)$/);
   if (match && KEY.test(match[2])) {
