@@ -16,11 +16,8 @@ import { DatabaseRequestStore } from './database/DatabaseRequestStore';
 import { applyDatabaseMigrations } from './database/migrations';
 import { StorageAuthorizer } from './permissions/StorageAuthorizer';
 import { createRouter } from './service/router';
-import {
-  STORAGE_SIGNAL_CHANNEL,
-  signalOfClaim,
-  signalOfRequest,
-} from './service/signals';
+import { createSignalRouter } from './service/entityChannels';
+import { signalOfClaim, signalOfRequest } from './service/signals';
 import { ClaimTracker } from './tracker/ClaimTracker';
 import { ApplyWorker } from './workflow/ApplyWorker';
 import { readNamespaceRules } from './workflow/namespaceGuard';
@@ -50,6 +47,7 @@ export const storagePlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
+        auth: coreServices.auth,
         catalog: catalogServiceRef,
         signals: signalsServiceRef,
       },
@@ -80,16 +78,20 @@ export const storagePlugin = createBackendPlugin({
         const store = new DatabaseRequestStore(db);
         const transitions = new DatabaseClaimTransitionStore(db);
         const clusters = ClusterRegistry.fromConfig(config, logger);
-        const publish = (message: StorageSignal) =>
-          signals
-            .publish({
-              recipients: { type: 'broadcast' },
-              channel: STORAGE_SIGNAL_CHANNEL,
-              message: message as unknown as JsonObject,
-            })
-            .catch(error =>
-              logger.warn(`Could not publish a storage signal: ${error}`),
-            );
+        const channelsOf = createSignalRouter(deps.catalog, deps.auth);
+        const publish = async (message: StorageSignal) => {
+          try {
+            for (const channel of await channelsOf(message)) {
+              await signals.publish({
+                recipients: { type: 'broadcast' },
+                channel,
+                message: message as unknown as JsonObject,
+              });
+            }
+          } catch (error) {
+            logger.warn(`Could not publish a storage signal: ${error}`);
+          }
+        };
 
         const tracker = new ClaimTracker({
           clusters,

@@ -1,5 +1,15 @@
-/** The signals channel the backend publishes claim and request changes on. */
+/** The signals channel the backend publishes every claim and request change on. */
 export const STORAGE_SIGNAL_CHANNEL = 'storage';
+
+/** The channel of one entity's claims and requests. */
+export function entitySignalChannel(entityRef: string): string {
+  return `storage:entity:${entityRef}`;
+}
+
+/** The channel of one request. */
+export function requestSignalChannel(requestId: string): string {
+  return `storage:request:${requestId}`;
+}
 
 /** A claim's state changed (or the claim was deleted). */
 export interface ClaimSignal {

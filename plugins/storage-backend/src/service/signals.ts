@@ -6,8 +6,6 @@ import { ClaimTransition } from '../database/ClaimTransitionStore';
 import { StoredStorageRequest } from '../database/RequestStore';
 import { ClaimSummary } from '../tracker/claimView';
 
-export { STORAGE_SIGNAL_CHANNEL } from '@eks-storage/backstage-plugin-storage-common';
-
 export function signalOfClaim(
   transition: ClaimTransition,
   claim?: ClaimSummary,
