@@ -6,12 +6,13 @@ const TAB = '/catalog/default/component/payments-api/storage';
 
 async function signIn(page: Page) {
   await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible();
-  await enter.click();
-  await expect(
-    page.getByRole('heading', { name: 'Online shop Catalog' }),
-  ).toBeVisible();
+  const catalog = page.getByRole('heading', { name: 'Online shop Catalog' });
+  // The first click can land before the sign-in page is interactive.
+  await expect(async () => {
+    const enter = page.getByRole('button', { name: 'Enter' });
+    if (await enter.isVisible()) await enter.click();
+    await expect(catalog).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
 }
 
 /** The link to a claim in eks-dev (the demo runs in both clusters). */
@@ -60,7 +61,9 @@ test('a guest finds the example components and their storage', async ({
     'Waiting for a pod',
   );
   const cache = row(page, 'payments-cache');
-  await expect(cache).toContainText('cannot be scheduled');
+  await expect(cache).toContainText(
+    /Pod payments-cache-0 is pinned to us-east-1\w but its volume/,
+  );
   await expect(cache).toContainText('Fix:');
   await expect(page.getByText('Live', { exact: true })).toBeVisible();
 
@@ -166,9 +169,16 @@ test('delete a claim with the typed confirmation', async ({
     fullPage: true,
   });
   await submit.click();
-  await expect(dialog.getByRole('status')).toContainText(
-    'Delete of payments-archive',
+  const outcome = dialog.getByRole('status');
+  await expect(outcome).toContainText(
+    'Delete of payments-archive was approved',
   );
+  // The backend states what happens to the data.
+  await expect(dialog).toContainText('all its data are destroyed');
+  await page.screenshot({
+    path: testInfo.outputPath('delete-requested.png'),
+    fullPage: true,
+  });
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   // The claim leaves the tab once the cluster has deleted it.

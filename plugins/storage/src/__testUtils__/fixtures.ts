@@ -40,7 +40,7 @@ const gp3 = offerings.find(o => o.id === 'ebs-gp3')!;
 
 function costOf(size: string, offeringId = 'ebs-gp3') {
   const offering = offerings.find(o => o.id === offeringId)!;
-  const request = storageRequestSchema.parse({
+  const input = storageRequestSchema.parse({
     operation: 'create',
     entityRef: ENTITY_REF,
     cluster: 'eks-dev',
@@ -50,7 +50,7 @@ function costOf(size: string, offeringId = 'ebs-gp3') {
     size,
     accessMode: offering.accessModes[0],
   });
-  return estimateMonthlyCost(request, offering, DEFAULT_PRICES);
+  return estimateMonthlyCost(input, offering, DEFAULT_PRICES);
 }
 
 const labels = { 'backstage.io/kubernetes-id': 'payments-api' };

@@ -27,6 +27,7 @@ export function useEntityStorage(entity: Entity) {
   const { live } = useLiveRefresh(
     signal => isSignalForEntity(signal, { entityRef, selector, namespace }),
     claims.retry,
+    { failed: !!claims.error },
   );
   const rows = useMemo(
     () => (claims.value ? toRows(claims.value, offerings) : []),

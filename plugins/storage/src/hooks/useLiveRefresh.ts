@@ -8,15 +8,20 @@ import {
 /** How often pages poll when the app has no signals. */
 export const FALLBACK_POLL_MS = 30_000;
 
+/** How soon a failed load is tried again, signals or not. */
+export const ERROR_RETRY_MS = 10_000;
+
 /**
  * Calls `refresh` when the backend signals a relevant change; without
- * signals in the app, polls slowly instead. No polling while signals work.
+ * signals in the app, polls slowly instead. No polling while signals work,
+ * except to retry a load that failed.
  */
 export function useLiveRefresh(
   isRelevant: (signal: StorageSignal) => boolean,
   refresh: () => void,
-  pollMs = FALLBACK_POLL_MS,
+  options: { pollMs?: number; failed?: boolean } = {},
 ): { live: boolean } {
+  const { pollMs = FALLBACK_POLL_MS, failed = false } = options;
   const { lastSignal, isSignalsAvailable } = useSignal<any>(
     STORAGE_SIGNAL_CHANNEL,
   );
@@ -34,6 +39,14 @@ export function useLiveRefresh(
     const timer = setInterval(() => latest.current.refresh(), pollMs);
     return () => clearInterval(timer);
   }, [isSignalsAvailable, pollMs]);
+
+  // A failed load (a backend restart, a network blip) is retried soon: no
+  // signal would otherwise bring the page back.
+  useEffect(() => {
+    if (!failed) return undefined;
+    const timer = setTimeout(() => latest.current.refresh(), ERROR_RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [failed]);
 
   return { live: isSignalsAvailable };
 }

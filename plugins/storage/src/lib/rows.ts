@@ -7,7 +7,7 @@ import {
   OfferingListItem,
   StoredStorageRequest,
 } from '@eks-storage/backstage-plugin-storage-common';
-import { driverShortTitle, stateLabel } from './format';
+import { SEVERITY_ORDER, driverShortTitle, stateLabel } from './format';
 
 /** One line of the Storage tab: a claim in a cluster, or a request on its way there. */
 export interface StorageRow {
@@ -106,7 +106,7 @@ function requestFix(request: StoredStorageRequest): string | undefined {
   return undefined;
 }
 
-/** The rows of the Storage tab, errors first, then by name. */
+/** The rows of the Storage tab: errors first, then warnings, then by name. */
 export function toRows(
   response: ClaimsResponse,
   offerings: readonly OfferingListItem[] = [],
@@ -193,5 +193,10 @@ export function toRows(
       claim,
     });
   }
-  return rows;
+  return rows.sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.name.localeCompare(b.name) ||
+      a.cluster.localeCompare(b.cluster),
+  );
 }

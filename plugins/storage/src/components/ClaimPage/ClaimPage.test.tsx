@@ -135,15 +135,21 @@ describe('ClaimPage', () => {
     serve(claimDetail(receiptsClaim, { snapshots: [] }));
     await render({ ...ref, name: 'checkout-receipts' });
     await screen.findByRole('heading', { name: 'checkout-receipts' });
-    expect(screen.getByRole('button', { name: 'Resize' })).toBeDisabled();
-    expect(screen.getByRole('button', { name: 'Snapshot' })).toBeDisabled();
-    expect(
-      screen.getByLabelText(/^Resize: Amazon EFS volumes cannot be expanded/),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByLabelText('Snapshot: Amazon EFS cannot take VolumeSnapshots'),
-    ).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Delete' })).toBeEnabled();
+    const resize = screen.getByRole('button', { name: /^Resize/ });
+    expect(resize).toHaveAttribute('aria-disabled', 'true');
+    expect(resize).toHaveAccessibleDescription(
+      /Amazon EFS volumes cannot be expanded/,
+    );
+    const snapshot = screen.getByRole('button', { name: /^Snapshot/ });
+    expect(snapshot).toHaveAttribute('aria-disabled', 'true');
+    expect(snapshot).toHaveAccessibleDescription(
+      'Amazon EFS cannot take VolumeSnapshots',
+    );
+    await userEvent.click(resize);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Delete' })).not.toHaveAttribute(
+      'aria-disabled',
+    );
   });
 
   it('says when the claim is gone', async () => {

@@ -40,6 +40,7 @@ import { useLiveRefresh } from '../../hooks/useLiveRefresh';
 import { useOfferings } from '../../hooks/useOfferings';
 import { DriverIcon } from '../common/DriverIcon';
 import { SimpleTable } from '../common/SimpleTable';
+import { VisuallyHidden } from '../common/VisuallyHidden';
 import { StatusChip } from '../common/StatusChip';
 import { CostEstimateView } from '../fields/CostEstimateView';
 import { DeleteDialog } from '../actions/DeleteDialog';
@@ -70,28 +71,42 @@ const ActionButton = (props: {
   onClick: () => void;
   destructive?: boolean;
 }) => {
-  const button = (
-    <Button
-      variant="outlined"
-      color={props.destructive ? 'secondary' : 'primary'}
-      startIcon={props.icon}
-      onClick={props.onClick}
-      disabled={!!props.disabledReason}
-    >
-      {props.label}
-    </Button>
-  );
-  return props.disabledReason ? (
-    <Tooltip title={props.disabledReason}>
-      {/* A disabled button gets no pointer events: the span carries the tooltip. */}
-      <span tabIndex={0} aria-label={`${props.label}: ${props.disabledReason}`}>
-        {button}
-      </span>
-    </Tooltip>
-  ) : (
-    button
+  const { label, icon, disabledReason, onClick, destructive } = props;
+  const reasonId = `storage-action-${label.toLowerCase()}-reason`;
+  // Not `disabled`: a disabled button cannot be focused, and keyboard users
+  // would never learn why the action is unavailable.
+  return (
+    <>
+      <Tooltip title={disabledReason ?? ''}>
+        <Button
+          variant="outlined"
+          color={destructive ? 'secondary' : 'primary'}
+          startIcon={icon}
+          onClick={disabledReason ? undefined : onClick}
+          aria-disabled={disabledReason ? true : undefined}
+          aria-describedby={disabledReason ? reasonId : undefined}
+          style={disabledReason ? { opacity: 0.5, cursor: 'not-allowed' } : {}}
+        >
+          {label}
+        </Button>
+      </Tooltip>
+      {disabledReason && (
+        <VisuallyHidden id={reasonId}>{disabledReason}</VisuallyHidden>
+      )}
+    </>
   );
 };
+
+function encryptionText(encrypted: boolean | undefined): string {
+  if (encrypted === undefined) return 'not stated by the class';
+  return encrypted ? 'encrypted at rest' : 'not encrypted';
+}
+
+function snapshotStatus(s: { readyToUse: boolean; error?: string }) {
+  if (s.readyToUse) return { label: 'Ready', severity: 'ok' as const };
+  if (s.error) return { label: 'Failed', severity: 'error' as const };
+  return { label: 'Not ready', severity: 'info' as const };
+}
 
 const ClaimDetails = ({
   claim,
@@ -245,14 +260,7 @@ const ClaimDetails = ({
                 ['Volume handle', volume.volumeHandle],
                 ['Zone', volume.zone ?? 'any (regional)'],
                 ['Reclaim policy', volume.reclaimPolicy],
-                [
-                  'Encryption',
-                  volume.encrypted === undefined
-                    ? 'not stated by the class'
-                    : volume.encrypted
-                    ? 'encrypted at rest'
-                    : 'not encrypted',
-                ],
+                ['Encryption', encryptionText(volume.encrypted)],
                 ['Capacity', volume.capacity],
                 ['Phase', volume.phase],
                 ['CSI driver', volume.driver],
@@ -310,12 +318,7 @@ const ClaimDetails = ({
               cells={s => [
                 s.name,
                 <>
-                  <StatusChip
-                    label={
-                      s.readyToUse ? 'Ready' : s.error ? 'Failed' : 'Not ready'
-                    }
-                    severity={s.readyToUse ? 'ok' : s.error ? 'error' : 'info'}
-                  />
+                  <StatusChip {...snapshotStatus(s)} />
                   {s.error && (
                     <Typography variant="caption" display="block">
                       {s.error}
@@ -398,6 +401,10 @@ export const ClaimPage = ({
   useLiveRefresh(
     signal => isSignalForClaim(signal, { cluster, namespace, name }),
     retry,
+    {
+      failed:
+        !!error && !(error instanceof StorageApiError && error.status < 500),
+    },
   );
 
   if (!value && loading) return <Progress />;

@@ -19,6 +19,12 @@ function eventSeverity(type: string | undefined): DiagnosisSeverity {
   return type === 'Warning' ? 'warning' : 'info';
 }
 
+function requestSeverity(status: string): DiagnosisSeverity {
+  if (status === 'failed') return 'error';
+  if (status === 'rejected') return 'warning';
+  return 'info';
+}
+
 function asSeverity(value: string): DiagnosisSeverity {
   return ['ok', 'info', 'warning', 'error'].includes(value)
     ? (value as DiagnosisSeverity)
@@ -52,11 +58,7 @@ export function buildTimeline(claim: ClaimDetailResponse): TimelineEntry[] {
       key: `request-${r.id}`,
       at: r.updatedAt ?? r.createdAt,
       source: 'request' as const,
-      severity: (r.status === 'failed'
-        ? 'error'
-        : r.status === 'rejected'
-        ? 'warning'
-        : 'info') as DiagnosisSeverity,
+      severity: requestSeverity(r.status),
       title: pendingNote(r),
       detail: `Requested by ${r.requestedBy}${
         r.decidedBy ? `, decided by ${r.decidedBy}` : ''

@@ -53,30 +53,23 @@ function columns(linkBase: string): TableColumn<StorageRow>[] {
       field: 'name',
       highlight: true,
       cellStyle: NO_WRAP,
-      render: row =>
-        row.kind === 'claim' ? (
-          <Link to={`${linkBase}${claimPath(row)}`}>{row.name}</Link>
-        ) : (
-          <>
-            {row.name}
-            <Typography variant="caption" display="block" color="textSecondary">
-              not in the cluster yet
-            </Typography>
-          </>
-        ),
-    },
-    {
-      title: 'Cluster / namespace',
-      field: 'cluster',
       customFilterAndSearch: (term: string, row) =>
-        `${row.cluster}/${row.namespace}`
+        `${row.name} ${row.cluster}/${row.namespace}`
           .toLowerCase()
           .includes(term.toLowerCase()),
-      customSort: (a, b) =>
-        `${a.cluster}/${a.namespace}`.localeCompare(
-          `${b.cluster}/${b.namespace}`,
-        ),
-      render: row => `${row.cluster} / ${row.namespace}`,
+      render: row => (
+        <>
+          {row.kind === 'claim' ? (
+            <Link to={`${linkBase}${claimPath(row)}`}>{row.name}</Link>
+          ) : (
+            row.name
+          )}
+          <Typography variant="caption" display="block" color="textSecondary">
+            {row.cluster} / {row.namespace}
+            {row.kind === 'request' && ' · not in the cluster yet'}
+          </Typography>
+        </>
+      ),
     },
     {
       title: 'Offering or class',
@@ -123,7 +116,7 @@ function columns(linkBase: string): TableColumn<StorageRow>[] {
     {
       title: 'Status',
       field: 'headline',
-      cellStyle: { minWidth: 360 },
+      cellStyle: { minWidth: 320 },
       customSort: (a, b) =>
         SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
         a.stateLabel.localeCompare(b.stateLabel),

@@ -98,8 +98,9 @@ export const RequestStorageDialog = (props: RequestStorageDialogProps) => {
     }
   };
 
-  const request: StorageRequestInput | undefined = offering
-    ? {
+  const request = useMemo<StorageRequestInput | undefined>(
+    () =>
+      offering && {
         operation: 'create',
         entityRef,
         cluster,
@@ -113,8 +114,21 @@ export const RequestStorageDialog = (props: RequestStorageDialogProps) => {
           source: { type: 'existing', volumeId: volumeId.trim() },
         }),
         ...(justification && { justification }),
-      }
-    : undefined;
+      },
+    [
+      offering,
+      entityRef,
+      cluster,
+      namespace,
+      claimName,
+      size,
+      accessMode,
+      workload,
+      isStatic,
+      volumeId,
+      justification,
+    ],
+  );
   const findings = request ? validateRequest(request, offering) : [];
   const cost = useMemo(
     () => estimateClaimCost(offering, size, accessMode),

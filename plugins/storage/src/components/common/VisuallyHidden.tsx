@@ -13,6 +13,14 @@ const style: CSSProperties = {
 };
 
 /** Text for screen readers only. */
-export const VisuallyHidden = ({ children }: { children: ReactNode }) => (
-  <span style={style}>{children}</span>
+export const VisuallyHidden = ({
+  children,
+  id,
+}: {
+  children: ReactNode;
+  id?: string;
+}) => (
+  <span style={style} id={id}>
+    {children}
+  </span>
 );

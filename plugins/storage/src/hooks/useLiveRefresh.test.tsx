@@ -1,0 +1,69 @@
+import { act, renderHook } from '@testing-library/react';
+import { PropsWithChildren } from 'react';
+import { TestApiProvider } from '@backstage/test-utils';
+import { signalApiRef } from '@backstage/plugin-signals-react';
+import { FALLBACK_POLL_MS, useLiveRefresh } from './useLiveRefresh';
+
+describe('useLiveRefresh', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('refreshes on relevant signals and never polls while signals work', () => {
+    let deliver: (message: any) => void = () => {};
+    const signalApi = {
+      subscribe: jest.fn((channel: string, onMessage: any) => {
+        expect(channel).toBe('storage');
+        deliver = onMessage;
+        return { unsubscribe: jest.fn() };
+      }),
+    };
+    const refresh = jest.fn();
+    const wrapper = ({ children }: PropsWithChildren) => (
+      <TestApiProvider apis={[[signalApiRef, signalApi]]}>
+        {children}
+      </TestApiProvider>
+    );
+    const { result } = renderHook(
+      () =>
+        useLiveRefresh(s => s.type === 'claim' && s.name === 'mine', refresh),
+      { wrapper },
+    );
+    expect(result.current.live).toBe(true);
+    act(() => deliver({ type: 'claim', name: 'other' }));
+    expect(refresh).not.toHaveBeenCalled();
+    act(() => deliver({ type: 'claim', name: 'mine' }));
+    expect(refresh).toHaveBeenCalledTimes(1);
+    act(() => jest.advanceTimersByTime(FALLBACK_POLL_MS * 3));
+    expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('polls slowly without signals', () => {
+    const refresh = jest.fn();
+    const wrapper = ({ children }: PropsWithChildren) => (
+      <TestApiProvider apis={[]}>{children}</TestApiProvider>
+    );
+    const { result } = renderHook(() => useLiveRefresh(() => true, refresh), {
+      wrapper,
+    });
+    expect(result.current.live).toBe(false);
+    act(() => jest.advanceTimersByTime(FALLBACK_POLL_MS - 1));
+    expect(refresh).not.toHaveBeenCalled();
+    act(() => jest.advanceTimersByTime(1));
+    expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('retries a failed load soon, even with signals', () => {
+    const refresh = jest.fn();
+    const signalApi = { subscribe: () => ({ unsubscribe: () => {} }) };
+    const wrapper = ({ children }: PropsWithChildren) => (
+      <TestApiProvider apis={[[signalApiRef, signalApi]]}>
+        {children}
+      </TestApiProvider>
+    );
+    renderHook(() => useLiveRefresh(() => true, refresh, { failed: true }), {
+      wrapper,
+    });
+    act(() => jest.advanceTimersByTime(10_000));
+    expect(refresh).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,132 @@
+import { matchesLabelSelector } from './labelSelector';
+import { isSignalForClaim, isSignalForEntity } from './signals';
+import { toRows } from './rows';
+import { claimsResponse, offerings, request } from '../__testUtils__/fixtures';
+
+describe('matchesLabelSelector', () => {
+  const labels = { 'backstage.io/kubernetes-id': 'payments-api', tier: 'db' };
+  it.each([
+    ['backstage.io/kubernetes-id=payments-api', true],
+    ['backstage.io/kubernetes-id==payments-api,tier=db', true],
+    ['backstage.io/kubernetes-id=checkout-web', false],
+    ['tier!=db', false],
+    ['tier in (db, cache)', true],
+    ['tier notin (db)', false],
+    ['tier', true],
+    ['!tier', false],
+    ['!missing', true],
+    ['tier in (db', undefined],
+    ['a b c', undefined],
+  ])('%s → %s', (selector, expected) => {
+    expect(matchesLabelSelector(selector, labels)).toBe(expected);
+  });
+});
+
+describe('signals', () => {
+  const scope = {
+    entityRef: 'component:default/payments-api',
+    selector: 'backstage.io/kubernetes-id=payments-api',
+    namespace: 'payments',
+  };
+  const claim = {
+    type: 'claim' as const,
+    cluster: 'eks-dev',
+    namespace: 'payments',
+    name: 'payments-cache',
+    labels: { 'backstage.io/kubernetes-id': 'payments-api' },
+    state: 'bound',
+    severity: 'error',
+    headline: '',
+  };
+  it('matches claims by label and namespace, and requests by entity', () => {
+    expect(isSignalForEntity(claim, scope)).toBe(true);
+    expect(isSignalForEntity({ ...claim, namespace: 'checkout' }, scope)).toBe(
+      false,
+    );
+    expect(isSignalForEntity({ ...claim, labels: {} }, scope)).toBe(false);
+    expect(
+      isSignalForEntity(
+        { ...claim, labels: {}, entityRef: 'component:default/payments-api' },
+        scope,
+      ),
+    ).toBe(true);
+    const req = {
+      type: 'request' as const,
+      id: 'r1',
+      entityRef: 'component:default/payments-api',
+      operation: 'create',
+      status: 'applied',
+      cluster: 'eks-dev',
+      namespace: 'payments',
+      claimName: 'payments-queue',
+    };
+    expect(isSignalForEntity(req, scope)).toBe(true);
+    expect(
+      isSignalForEntity({ ...req, entityRef: 'component:default/x' }, scope),
+    ).toBe(false);
+    expect(
+      isSignalForClaim(req, {
+        cluster: 'eks-dev',
+        namespace: 'payments',
+        name: 'payments-queue',
+      }),
+    ).toBe(true);
+    expect(
+      isSignalForClaim(claim, {
+        cluster: 'eks-prod',
+        namespace: 'payments',
+        name: 'payments-cache',
+      }),
+    ).toBe(false);
+  });
+});
+
+describe('toRows', () => {
+  it('lists claims errors first, requests on their way as rows, day-2 requests on their claim', () => {
+    const rows = toRows(
+      {
+        ...claimsResponse,
+        requests: [
+          request(),
+          request({
+            id: 'req-2',
+            operation: 'resize',
+            claimName: 'data-payments-db-0',
+            spec: { size: '40Gi' },
+            status: 'applying',
+          }),
+          request({
+            id: 'req-3',
+            claimName: 'payments-broken',
+            status: 'failed',
+            lastError: 'admission webhook denied the request',
+          }),
+        ],
+      },
+      offerings,
+    );
+    // Errors first (the failed request, the AZ conflict), then by severity and name.
+    expect(rows.map(r => `${r.name}:${r.severity}`)).toEqual([
+      'payments-broken:error',
+      'payments-cache:error',
+      'payments-archive:info',
+      'payments-queue:info',
+      'checkout-receipts:ok',
+      'data-payments-db-0:ok',
+    ]);
+    const failed = rows[0];
+    expect(failed.kind).toBe('request');
+    expect(failed.headline).toBe(
+      'Request of payments/payments-broken could not be applied to eks-dev: admission webhook denied the request',
+    );
+    const queue = rows.find(r => r.name === 'payments-queue')!;
+    expect(queue).toMatchObject({
+      kind: 'request',
+      driver: 'ebs',
+      offering: 'High-IOPS block storage (EBS io2)',
+      requested: '200Gi',
+    });
+    const db = rows.find(r => r.name === 'data-payments-db-0')!;
+    expect(db.pending.map(p => p.id)).toEqual(['req-2']);
+  });
+});
