@@ -12,17 +12,19 @@ import { storagePlugin } from '../plugin';
 
 /** The example catalog's components, owned as in examples/entities.yaml. */
 export const entities: Entity[] = [
-  ['payments-api', 'payments', 'team-payments'],
-  ['checkout-web', 'checkout', 'team-payments'],
-  ['analytics-pipeline', 'analytics', 'team-data'],
-].map(([name, namespace, owner]) => ({
+  ['payments-api', 'payments', 'team-payments', 'payments-api'],
+  ['checkout-web', 'checkout', 'team-payments', 'checkout-web'],
+  ['analytics-pipeline', 'analytics', 'team-data', 'analytics-pipeline'],
+  // An entity whose workloads carry another label than its name.
+  ['ledger-service', 'payments', 'team-payments', 'ledger'],
+].map(([name, namespace, owner, kubernetesId]) => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: {
     name,
     namespace: 'default',
     annotations: {
-      'backstage.io/kubernetes-id': name,
+      'backstage.io/kubernetes-id': kubernetesId,
       'backstage.io/kubernetes-namespace': namespace,
     },
   },

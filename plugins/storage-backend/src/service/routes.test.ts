@@ -121,6 +121,18 @@ describe('storage API routes', () => {
     ).toEqual([]);
   });
 
+  it("labels the claim with the entity's kubernetes-id, not its name", async () => {
+    const { body } = await api.post('/requests/validate', {
+      ...create,
+      entityRef: 'component:default/ledger-service',
+      claimName: 'ledger-books',
+      kubernetesId: 'someone-else',
+    });
+    expect(body.manifests[0].metadata.labels).toMatchObject({
+      'backstage.io/kubernetes-id': 'ledger',
+    });
+  });
+
   it('POST /requests/validate reports what the cluster itself would refuse', async () => {
     const { body } = await api.post('/requests/validate', {
       ...create,

@@ -70,6 +70,8 @@ export interface RequestServiceOptions {
   logger: LoggerService;
 }
 
+const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
+
 function serverFinding(
   code: string,
   field: string,
@@ -116,6 +118,8 @@ export class RequestService {
       );
     }
 
+    // The label the claim carries is the entity's, whatever the input says.
+    let kubernetesId: string | undefined;
     if (
       typeof raw.entityRef === 'string' &&
       typeof raw.namespace === 'string'
@@ -133,6 +137,9 @@ export class RequestService {
           ),
         );
       } else {
+        kubernetesId =
+          entity.metadata.annotations?.[KUBERNETES_ID_ANNOTATION]?.trim() ||
+          entity.metadata.name;
         const problem = namespaceProblem(entity, raw.namespace, namespaceRules);
         if (problem) {
           findings.push(
@@ -190,7 +197,7 @@ export class RequestService {
       return result;
     }
 
-    const request = storageRequestSchema.parse(input);
+    const request = storageRequestSchema.parse({ ...raw, kubernetesId });
     result.request = request;
     result.manifests = offering ? render(request, offering) : [];
     if (offering && isNewClaimRequest(request)) {

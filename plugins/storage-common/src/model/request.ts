@@ -60,6 +60,16 @@ const requestBase = {
     })
     .optional(),
   entityRef: entityRefSchema,
+  /**
+   * The `backstage.io/kubernetes-id` label the claim carries. The backend
+   * sets it from the entity's annotation; the entity's name by default.
+   */
+  kubernetesId: z
+    .string()
+    .refine(isLabelValue, {
+      message: 'must be a valid label value (at most 63 characters)',
+    })
+    .optional(),
   cluster: z.string().min(1),
   namespace: namespaceSchema,
   claimName: claimNameSchema,

@@ -34,9 +34,17 @@ export function requestIdOf(request: StorageRequest): string {
   );
 }
 
-/** The entity name, which the Kubernetes plugin matches against `backstage.io/kubernetes-id`. */
-export function kubernetesIdOf(entityRef: string): string {
-  return (parseEntityRef(entityRef)?.name ?? entityRef).slice(0, 63);
+/**
+ * The value of the claim's `backstage.io/kubernetes-id` label, which the
+ * Kubernetes plugin matches: the request's, else the entity's name.
+ */
+export function kubernetesIdOf(
+  request: Pick<StorageRequest, 'entityRef' | 'kubernetesId'>,
+): string {
+  return (
+    request.kubernetesId ??
+    (parseEntityRef(request.entityRef)?.name ?? request.entityRef).slice(0, 63)
+  );
 }
 
 export function labelsFor(
@@ -45,7 +53,7 @@ export function labelsFor(
 ): Record<string, string> {
   return {
     ...(offering?.labels ?? {}),
-    [KUBERNETES_ID_LABEL]: kubernetesIdOf(request.entityRef),
+    [KUBERNETES_ID_LABEL]: kubernetesIdOf(request),
     [MANAGED_BY_LABEL]: MANAGED_BY_VALUE,
     [REQUEST_ID_LABEL]: requestIdOf(request),
     ...(offering ? { [OFFERING_LABEL]: offering.id } : {}),
