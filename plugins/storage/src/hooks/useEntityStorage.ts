@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
+import { entitySignalChannel } from '@eks-storage/backstage-plugin-storage-common';
 import { storageApiRef } from '../api';
 import {
   KUBERNETES_NAMESPACE_ANNOTATION,
@@ -27,7 +28,7 @@ export function useEntityStorage(entity: Entity) {
   const { live } = useLiveRefresh(
     signal => isSignalForEntity(signal, { entityRef, selector, namespace }),
     claims.retry,
-    { failed: !!claims.error },
+    { channel: entitySignalChannel(entityRef), failed: !!claims.error },
   );
   const rows = useMemo(
     () => (claims.value ? toRows(claims.value, offerings) : []),

@@ -37,6 +37,29 @@ describe('useLiveRefresh', () => {
     expect(refresh).toHaveBeenCalledTimes(1);
   });
 
+  it('listens on the channel it is given', () => {
+    const channels: string[] = [];
+    const signalApi = {
+      subscribe: (channel: string) => {
+        channels.push(channel);
+        return { unsubscribe: () => {} };
+      },
+    };
+    const wrapper = ({ children }: PropsWithChildren) => (
+      <TestApiProvider apis={[[signalApiRef, signalApi]]}>
+        {children}
+      </TestApiProvider>
+    );
+    renderHook(
+      () =>
+        useLiveRefresh(() => true, jest.fn(), {
+          channel: 'storage:entity:component:default/payments-api',
+        }),
+      { wrapper },
+    );
+    expect(channels).toEqual(['storage:entity:component:default/payments-api']);
+  });
+
   it('polls slowly without signals', () => {
     const refresh = jest.fn();
     const wrapper = ({ children }: PropsWithChildren) => (

@@ -19,12 +19,19 @@ export const ERROR_RETRY_MS = 10_000;
 export function useLiveRefresh(
   isRelevant: (signal: StorageSignal) => boolean,
   refresh: () => void,
-  options: { pollMs?: number; failed?: boolean } = {},
+  options: {
+    /** The channel to listen on; an entity's own channel carries less. */
+    channel?: string;
+    pollMs?: number;
+    failed?: boolean;
+  } = {},
 ): { live: boolean } {
-  const { pollMs = FALLBACK_POLL_MS, failed = false } = options;
-  const { lastSignal, isSignalsAvailable } = useSignal<any>(
-    STORAGE_SIGNAL_CHANNEL,
-  );
+  const {
+    channel = STORAGE_SIGNAL_CHANNEL,
+    pollMs = FALLBACK_POLL_MS,
+    failed = false,
+  } = options;
+  const { lastSignal, isSignalsAvailable } = useSignal<any>(channel);
   const latest = useRef({ isRelevant, refresh });
   latest.current = { isRelevant, refresh };
 

@@ -22,7 +22,9 @@ import {
   ClaimDetailResponse,
   ClaimRef,
   OfferingListItem,
+  STORAGE_SIGNAL_CHANNEL,
   StorageApiError,
+  entitySignalChannel,
 } from '@eks-storage/backstage-plugin-storage-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { storageApiRef } from '../../api';
@@ -402,6 +404,10 @@ export const ClaimPage = ({
     signal => isSignalForClaim(signal, { cluster, namespace, name }),
     retry,
     {
+      // The entity's channel once the claim names its entity.
+      channel: value?.entityRef
+        ? entitySignalChannel(value.entityRef)
+        : STORAGE_SIGNAL_CHANNEL,
       failed:
         !!error && !(error instanceof StorageApiError && error.status < 500),
     },
