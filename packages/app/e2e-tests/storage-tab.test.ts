@@ -159,6 +159,7 @@ test('delete a claim with the typed confirmation', async ({
   ).toBeVisible();
   await page.getByRole('button', { name: 'Delete' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete payments-archive' });
+  await expect(dialog).toContainText('The claim has no volume yet');
   const submit = dialog.getByRole('button', { name: 'Delete claim' });
   await expect(submit).toBeDisabled();
   await dialog.getByLabel('Claim name').fill('payments-archiv');
@@ -174,7 +175,7 @@ test('delete a claim with the typed confirmation', async ({
     'Delete of payments-archive was approved',
   );
   // The backend states what happens to the data.
-  await expect(dialog).toContainText('all its data are destroyed');
+  await expect(dialog).toContainText('no data is lost');
   await page.screenshot({
     path: testInfo.outputPath('delete-requested.png'),
     fullPage: true,

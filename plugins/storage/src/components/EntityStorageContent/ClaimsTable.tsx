@@ -116,7 +116,7 @@ function columns(linkBase: string): TableColumn<StorageRow>[] {
     {
       title: 'Status',
       field: 'headline',
-      cellStyle: { minWidth: 320 },
+      cellStyle: { minWidth: 280 },
       customSort: (a, b) =>
         SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
         a.stateLabel.localeCompare(b.stateLabel),

@@ -61,7 +61,12 @@ export const DeleteDialog = (
       onSubmit={state.submit}
       state={state}
     >
-      {consequence && (
+      {!claim.volume && (
+        <Alert role="note" severity="info" style={{ marginBottom: 8 }}>
+          The claim has no volume yet: no data is lost.
+        </Alert>
+      )}
+      {claim.volume && consequence && (
         <Alert
           role="note"
           severity={retained ? 'warning' : 'error'}
@@ -70,12 +75,8 @@ export const DeleteDialog = (
           <div>
             <strong>
               {retained
-                ? `The volume${
-                    claim.volume ? ` ${claim.volume.name}` : ''
-                  } is kept and still billed.`
-                : `This destroys the volume${
-                    claim.volume ? ` ${claim.volume.name}` : ''
-                  } and all its data.`}
+                ? `The volume ${claim.volume.name} is kept and still billed.`
+                : `This destroys the volume ${claim.volume.name} and all its data.`}
             </strong>
           </div>
           <div>{consequence.message}.</div>
@@ -91,7 +92,7 @@ export const DeleteDialog = (
           {claim.consumers.length > 1 ? 'they stop' : 'it stops'}.
         </Alert>
       )}
-      {onSnapshotFirst && (
+      {onSnapshotFirst && claim.volume && (
         <Alert
           role="note"
           severity="info"

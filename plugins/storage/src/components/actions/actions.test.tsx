@@ -320,6 +320,19 @@ describe('DeleteDialog', () => {
     expect(screen.queryByRole('button', { name: 'Snapshot first' })).toBeNull();
   });
 
+  it('says nothing is lost when the claim has no volume yet', async () => {
+    await render(
+      DeleteDialog,
+      claimDetail(undefined, { volume: undefined, consumers: [] }),
+      { onSnapshotFirst: jest.fn() },
+    );
+    expect(screen.getByRole('dialog')).toHaveTextContent(
+      'The claim has no volume yet: no data is lost.',
+    );
+    expect(screen.getByRole('dialog')).not.toHaveTextContent(/destroys/);
+    expect(screen.queryByRole('button', { name: 'Snapshot first' })).toBeNull();
+  });
+
   it("shows the backend's refusal", async () => {
     serveAction('delete', () =>
       errorResponse(
