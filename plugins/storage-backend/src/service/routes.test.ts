@@ -221,6 +221,43 @@ describe('storage API routes', () => {
     expect(response.body.error.message).toMatch(message);
   });
 
+  it('refuses to resize a claim whose class no driver of ours serves', async () => {
+    await sim.kubeConfig
+      .makeApiClient(CoreV1Api)
+      .createNamespacedPersistentVolumeClaim({
+        namespace: 'payments',
+        body: {
+          metadata: {
+            name: 'legacy',
+            labels: { 'backstage.io/kubernetes-id': 'payments-api' },
+          },
+          spec: {
+            accessModes: ['ReadWriteOnce'],
+            storageClassName: 'gp2',
+            resources: { requests: { storage: '1Gi' } },
+          },
+        },
+      });
+    await eventually(
+      async () =>
+        (await api.get('/claims/eks-dev/payments/legacy')).status === 200,
+      'the claim',
+    );
+    const response = await api.post('/claims/eks-dev/payments/legacy/resize', {
+      size: '2Gi',
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: 'unsupported-class',
+          message:
+            'claim legacy uses class gp2 of kubernetes.io/aws-ebs, which this plugin does not manage',
+        }),
+      ]),
+    );
+  });
+
   it('answers 401 to callers without credentials, on every route', async () => {
     for (const [method, path] of [
       ['get', '/health'],

@@ -187,6 +187,29 @@ export class RequestService {
     }
 
     findings.push(...validateRequest(input, offering, context));
+    // Without a driver we know, there is nothing to render: refuse rather
+    // than "apply" nothing.
+    if (
+      claim &&
+      !offering &&
+      ['resize', 'snapshot'].includes(String(raw.operation))
+    ) {
+      const className = claim.pvc.spec?.storageClassName;
+      findings.push(
+        serverFinding(
+          'unsupported-class',
+          'claimName',
+          `claim ${claim.pvc.metadata?.name} uses ${
+            className ? `class ${className}` : 'no class'
+          }${
+            claim.storageClass?.provisioner
+              ? ` of ${claim.storageClass.provisioner}`
+              : ''
+          }, which this plugin does not manage`,
+          'Ask the platform team to move the claim to an offered class, or change it with kubectl.',
+        ),
+      );
+    }
     const result: RequestValidation = {
       offering,
       claim,
