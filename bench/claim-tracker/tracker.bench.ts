@@ -86,7 +86,9 @@ async function main() {
     transitions,
     logger,
     debounceMs: 50,
-    onTransition: t => seen.set(`${t.name}/${t.toState}`, Date.now()),
+    onChange: (_claim, t) => {
+      if (t) seen.set(`${t.name}/${t.toState}`, Date.now());
+    },
   });
 
   const heapBefore = heapMiB();

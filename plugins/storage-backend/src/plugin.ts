@@ -97,8 +97,8 @@ export const storagePlugin = createBackendPlugin({
           clusters,
           transitions,
           logger,
-          onTransition: (transition, claim) =>
-            publish(signalOfClaim(transition, claim)),
+          onChange: (claim, transition) =>
+            publish(signalOfClaim(claim, transition)),
         });
         const worker = new ApplyWorker({
           store,

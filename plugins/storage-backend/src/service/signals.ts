@@ -7,19 +7,19 @@ import { StoredStorageRequest } from '../database/RequestStore';
 import { ClaimSummary } from '../tracker/claimView';
 
 export function signalOfClaim(
-  transition: ClaimTransition,
-  claim?: ClaimSummary,
+  claim: ClaimSummary,
+  transition?: ClaimTransition,
 ): ClaimSignal {
   return {
     type: 'claim',
-    cluster: transition.cluster,
-    namespace: transition.namespace,
-    name: transition.name,
-    labels: claim?.labels ?? {},
-    ...(transition.entityRef && { entityRef: transition.entityRef }),
-    state: transition.toState,
-    severity: transition.severity,
-    headline: transition.headline,
+    cluster: claim.cluster,
+    namespace: claim.namespace,
+    name: claim.name,
+    labels: claim.labels,
+    ...(claim.entityRef && { entityRef: claim.entityRef }),
+    state: transition?.toState ?? claim.diagnosis.state,
+    severity: transition?.severity ?? claim.diagnosis.severity,
+    headline: transition?.headline ?? claim.diagnosis.headline,
   };
 }
 

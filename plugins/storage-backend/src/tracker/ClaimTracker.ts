@@ -30,8 +30,12 @@ export interface ClaimTrackerOptions {
   clusters: ClusterRegistry;
   transitions: ClaimTransitionStore;
   logger: LoggerService;
-  /** Told of every recorded change of a claim's state. */
-  onTransition?: (transition: ClaimTransition, claim?: ClaimSummary) => void;
+  /**
+   * Told of every visible change of a claim (size, phase, diagnosis), with
+   * the transition when its state changed. A deleted claim comes with its
+   * last summary and a `deleted` transition.
+   */
+  onChange?: (claim: ClaimSummary, transition?: ClaimTransition) => void;
   /** Changes arriving within this window are diagnosed together. */
   debounceMs?: number;
   restartDelayMs?: number;
@@ -41,6 +45,17 @@ export interface ClaimFilter {
   selector: LabelSelector;
   namespaces?: string[];
 }
+
+/** What a page shows of a claim: a change here is worth telling it. */
+const fingerprint = (claim: ClaimSummary) =>
+  [
+    claim.requested,
+    claim.capacity,
+    claim.phase,
+    claim.volumeName,
+    claim.diagnosis.state,
+    claim.diagnosis.headline,
+  ].join('|');
 
 /** A diagnosis, or the end of a claim. */
 type Observed = {
@@ -158,8 +173,8 @@ export class ClaimTracker {
 
     const index = new ClusterIndex(tracked.cache);
     const changes: Array<{
-      transition: ClaimTransition;
-      claim?: ClaimSummary;
+      claim: ClaimSummary;
+      transition?: ClaimTransition;
     }> = [];
     for (const key of keys) {
       const [namespace, name] = key.split('/');
@@ -177,13 +192,14 @@ export class ClaimTracker {
             severity: 'info',
             headline: `Claim ${key} was deleted`,
           });
-          if (transition) changes.push({ transition });
+          changes.push({ claim: gone, transition });
         }
         continue;
       }
       const input = diagnosisInputOf(tracked.cache, pvc, now, index);
       const diagnosis = diagnose(input);
       const summary = summarizeClaim(cluster, input, diagnosis);
+      const before = tracked.summaries.get(key);
       tracked.summaries.set(key, summary);
       const transition = this.transitionOf(
         cluster,
@@ -191,26 +207,31 @@ export class ClaimTracker {
         summary,
         diagnosis,
       );
-      if (transition) changes.push({ transition, claim: summary });
-    }
-    if (changes.length === 0) {
-      return;
+      if (
+        transition ||
+        !before ||
+        fingerprint(before) !== fingerprint(summary)
+      ) {
+        changes.push({ claim: summary, transition });
+      }
     }
 
-    try {
-      await this.options.transitions.recordMany(
-        changes.map(({ transition }) => ({
-          ...transition,
-          observedAt: new Date(transition.observedAt),
-        })),
-      );
-    } catch (error) {
-      this.options.logger.warn(
-        `Could not record ${changes.length} claim state changes in ${cluster}: ${error}`,
-      );
+    const transitions = changes.flatMap(({ transition }) =>
+      transition
+        ? [{ ...transition, observedAt: new Date(transition.observedAt) }]
+        : [],
+    );
+    if (transitions.length) {
+      try {
+        await this.options.transitions.recordMany(transitions);
+      } catch (error) {
+        this.options.logger.warn(
+          `Could not record ${transitions.length} claim state changes in ${cluster}: ${error}`,
+        );
+      }
     }
-    for (const { transition, claim } of changes) {
-      this.options.onTransition?.(transition, claim);
+    for (const { claim, transition } of changes) {
+      this.options.onChange?.(claim, transition);
     }
   }
 
