@@ -17,7 +17,7 @@ import { ClusterRegistry } from '../../plugins/storage-backend/src/clusters/Clus
 import { DatabaseClaimTransitionStore } from '../../plugins/storage-backend/src/database/DatabaseClaimTransitionStore';
 import { applyDatabaseMigrations } from '../../plugins/storage-backend/src/database/migrations';
 import { ClaimTracker } from '../../plugins/storage-backend/src/tracker/ClaimTracker';
-import { parseLabelSelector } from '../../plugins/storage-backend/src/tracker/labelSelector';
+import { parseLabelSelector } from '../../plugins/storage-common/src/model/labelSelector';
 
 const { values } = parseArgs({
   options: { smoke: { type: 'boolean' }, claims: { type: 'string' } },

@@ -22,7 +22,9 @@ export const scaffolderModuleStorage = createBackendModule({
         discovery: coreServices.discovery,
       },
       async init({ scaffolderActions, auth, discovery }) {
-        scaffolderActions.addActions(...createStorageActions({ auth, discovery }));
+        scaffolderActions.addActions(
+          ...createStorageActions({ auth, discovery }),
+        );
       },
     });
   },

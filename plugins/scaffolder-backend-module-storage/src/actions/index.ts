@@ -4,7 +4,10 @@ import {
   storageApiFactory,
 } from './requestStorage';
 
-export { createRequestStorageAction, storageApiFactory } from './requestStorage';
+export {
+  createRequestStorageAction,
+  storageApiFactory,
+} from './requestStorage';
 export type { StorageApiForCredentials } from './requestStorage';
 
 /** Every scaffolder action this module provides. */

@@ -33,7 +33,12 @@ describe('storage:request', () => {
     const { api, calls } = storageApi({
       submitRequest: async () =>
         ({
-          request: { id: 'task-abc', status: 'approved', namespace: 'payments', claimName: 'ledger-data' },
+          request: {
+            id: 'task-abc',
+            status: 'approved',
+            namespace: 'payments',
+            claimName: 'ledger-data',
+          },
           findings: [],
           cost: { totalMonthlyUsd: 1.6 },
         } as unknown as SubmitResponse),
@@ -43,7 +48,14 @@ describe('storage:request', () => {
     await action.handler(ctx);
 
     expect(calls).toEqual([
-      ['submitRequest', { operation: 'create', ...input, requestId: expect.stringMatching(/^task-/) }],
+      [
+        'submitRequest',
+        {
+          operation: 'create',
+          ...input,
+          requestId: expect.stringMatching(/^task-/),
+        },
+      ],
     ]);
     expect(ctx.output).toHaveBeenCalledWith('requestId', 'task-abc');
     expect(ctx.output).toHaveBeenCalledWith('status', 'approved');
@@ -54,19 +66,31 @@ describe('storage:request', () => {
     const { api } = storageApi({
       submitRequest: async () => {
         throw new StorageApiError('invalid', 400, [
-          { severity: 'error', field: 'accessMode', code: 'x', message: 'EBS cannot be shared', fix: 'Use EFS.' },
+          {
+            severity: 'error',
+            field: 'accessMode',
+            code: 'x',
+            message: 'EBS cannot be shared',
+            fix: 'Use EFS.',
+          },
         ]);
       },
     });
     const action = createRequestStorageAction(() => api);
     await expect(
       action.handler(createMockActionContext({ input })),
-    ).rejects.toThrow('The storage request was refused: accessMode: EBS cannot be shared (Use EFS.)');
+    ).rejects.toThrow(
+      'The storage request was refused: accessMode: EBS cannot be shared (Use EFS.)',
+    );
   });
 
   it('only validates in a dry run', async () => {
     const { api, calls } = storageApi({
-      validateRequest: async () => ({ findings: [], manifests: [], manifestsYaml: '' }),
+      validateRequest: async () => ({
+        findings: [],
+        manifests: [],
+        manifestsYaml: '',
+      }),
     });
     const action = createRequestStorageAction(() => api);
     const ctx = { ...createMockActionContext({ input }), isDryRun: true };

@@ -44,7 +44,9 @@ export function storageApiFactory(
  * `storage:request`: asks for new storage for a component, as the request
  * dialog does. Policy decides; the task does not wait for the claim to bind.
  */
-export function createRequestStorageAction(storageFor: StorageApiForCredentials) {
+export function createRequestStorageAction(
+  storageFor: StorageApiForCredentials,
+) {
   return createTemplateAction({
     id: 'storage:request',
     description:
@@ -52,17 +54,33 @@ export function createRequestStorageAction(storageFor: StorageApiForCredentials)
     supportsDryRun: true,
     schema: {
       input: {
-        entityRef: z => z.string().describe('The component, e.g. component:default/payments-api'),
+        entityRef: z =>
+          z
+            .string()
+            .describe('The component, e.g. component:default/payments-api'),
         cluster: z => z.string().describe('Cluster name, as configured'),
         namespace: z => z.string().describe('Namespace of the component'),
-        claimName: z => z.string().describe('Name of the PersistentVolumeClaim'),
+        claimName: z =>
+          z.string().describe('Name of the PersistentVolumeClaim'),
         offering: z => z.string().describe('Offering id, e.g. ebs-gp3'),
         size: z => z.string().describe('Kubernetes quantity, e.g. 20Gi'),
         accessMode: z =>
-          z.enum(['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod']),
+          z.enum([
+            'ReadWriteOnce',
+            'ReadOnlyMany',
+            'ReadWriteMany',
+            'ReadWriteOncePod',
+          ]),
         workload: z =>
           z
-            .enum(['database', 'message-broker', 'ci-workspace', 'shared-files', 'ml-scratch', 'logs-backup'])
+            .enum([
+              'database',
+              'message-broker',
+              'ci-workspace',
+              'shared-files',
+              'ml-scratch',
+              'logs-backup',
+            ])
             .optional(),
         justification: z => z.string().optional(),
       },
@@ -78,21 +96,33 @@ export function createRequestStorageAction(storageFor: StorageApiForCredentials)
         operation: 'create' as const,
         ...ctx.input,
         // The task id keeps a retried step from asking twice.
-        requestId: `task-${ctx.task.id}`.slice(0, 63).replace(/[^a-z0-9-]/gi, '-'),
+        requestId: `task-${ctx.task.id}`
+          .slice(0, 63)
+          .replace(/[^a-z0-9-]/gi, '-'),
       };
       try {
         if (ctx.isDryRun) {
           const validation = await storage.validateRequest(request);
-          const errors = validation.findings.filter(f => f.severity === 'error');
+          const errors = validation.findings.filter(
+            f => f.severity === 'error',
+          );
           if (errors.length) {
-            throw new Error(errors.map(f => `${f.field}: ${f.message}`).join('; '));
+            throw new Error(
+              errors.map(f => `${f.field}: ${f.message}`).join('; '),
+            );
           }
           ctx.output('status', 'valid');
           return;
         }
-        const { request: stored, cost, findings } = await storage.submitRequest(request);
+        const {
+          request: stored,
+          cost,
+          findings,
+        } = await storage.submitRequest(request);
         for (const finding of findings.filter(f => f.severity !== 'error')) {
-          ctx.logger.info(`${finding.severity}: ${finding.message} ${finding.fix}`);
+          ctx.logger.info(
+            `${finding.severity}: ${finding.message} ${finding.fix}`,
+          );
         }
         ctx.logger.info(
           `Storage request ${stored.id} for ${stored.namespace}/${stored.claimName} is ${stored.status}`,

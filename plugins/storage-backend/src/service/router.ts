@@ -34,7 +34,7 @@ import {
   claimResourceOf,
 } from '../permissions/StorageAuthorizer';
 import { ClaimTracker } from '../tracker/ClaimTracker';
-import { parseLabelSelector } from '../tracker/labelSelector';
+import { parseLabelSelector } from '@eks-storage/backstage-plugin-storage-common';
 import {
   RequestService,
   RequestValidation,

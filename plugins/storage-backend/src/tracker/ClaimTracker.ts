@@ -24,7 +24,10 @@ import {
   summarizeClaim,
   summarizeVolume,
 } from './claimView';
-import { LabelSelector, matchesLabelSelector } from './labelSelector';
+import {
+  LabelSelector,
+  matchesLabelSelector,
+} from '@eks-storage/backstage-plugin-storage-common';
 
 export interface ClaimTrackerOptions {
   clusters: ClusterRegistry;

@@ -2,3 +2,4 @@ export * from './names';
 export * from './offering';
 export * from './request';
 export * from './exampleOfferings';
+export * from './labelSelector';

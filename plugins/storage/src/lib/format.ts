@@ -52,6 +52,23 @@ export function stateLabel(state: ClaimState | string): string {
   return STATE_LABELS[state] ?? state;
 }
 
+/**
+ * The chip of a claim: its state, said plainly when a bound claim cannot be
+ * used (AZ conflict, Multi-Attach, mount failure) so "Bound" never shows red.
+ */
+export function claimStatusLabel(diagnosis: {
+  state: ClaimState | string;
+  severity: DiagnosisSeverity | string;
+}): string {
+  if (diagnosis.state === 'bound' && diagnosis.severity === 'error') {
+    return 'Bound, pod blocked';
+  }
+  if (diagnosis.state === 'bound' && diagnosis.severity === 'warning') {
+    return 'Bound, needs attention';
+  }
+  return stateLabel(diagnosis.state);
+}
+
 export const SEVERITY_ORDER: Record<DiagnosisSeverity, number> = {
   error: 0,
   warning: 1,

@@ -1,9 +1,9 @@
-import { matchesLabelSelector } from './labelSelector';
+import { matchesLabelSelectorText } from '@eks-storage/backstage-plugin-storage-common';
 import { isSignalForClaim, isSignalForEntity } from './signals';
 import { toRows } from './rows';
 import { claimsResponse, offerings, request } from '../__testUtils__/fixtures';
 
-describe('matchesLabelSelector', () => {
+describe('label selectors, as the frontend uses them', () => {
   const labels = { 'backstage.io/kubernetes-id': 'payments-api', tier: 'db' };
   it.each([
     ['backstage.io/kubernetes-id=payments-api', true],
@@ -18,7 +18,7 @@ describe('matchesLabelSelector', () => {
     ['tier in (db', undefined],
     ['a b c', undefined],
   ])('%s → %s', (selector, expected) => {
-    expect(matchesLabelSelector(selector, labels)).toBe(expected);
+    expect(matchesLabelSelectorText(selector, labels)).toBe(expected);
   });
 });
 

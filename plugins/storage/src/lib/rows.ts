@@ -7,7 +7,12 @@ import {
   OfferingListItem,
   StoredStorageRequest,
 } from '@eks-storage/backstage-plugin-storage-common';
-import { SEVERITY_ORDER, driverShortTitle, stateLabel } from './format';
+import {
+  SEVERITY_ORDER,
+  driverShortTitle,
+  stateLabel,
+  claimStatusLabel,
+} from './format';
 
 /** One line of the Storage tab: a claim in a cluster, or a request on its way there. */
 export interface StorageRow {
@@ -183,7 +188,7 @@ export function toRows(
       capacity: claim.capacity,
       accessModes: claim.accessModes,
       state: claim.diagnosis.state,
-      stateLabel: stateLabel(claim.diagnosis.state),
+      stateLabel: claimStatusLabel(claim.diagnosis),
       severity: claim.diagnosis.severity,
       headline: claim.diagnosis.headline,
       fix: claim.diagnosis.fix || undefined,

@@ -1,8 +1,8 @@
 import {
   ClaimRef,
   StorageSignal,
+  matchesLabelSelectorText,
 } from '@eks-storage/backstage-plugin-storage-common';
-import { matchesLabelSelector } from './labelSelector';
 
 /** What identifies an entity's storage in signals. */
 export interface EntityStorageScope {
@@ -24,7 +24,7 @@ export function isSignalForEntity(
   if (scope.namespace && signal.namespace !== scope.namespace) return false;
   if (!scope.selector) return false;
   // An unreadable selector refreshes rather than risks a stale page.
-  return matchesLabelSelector(scope.selector, signal.labels ?? {}) ?? true;
+  return matchesLabelSelectorText(scope.selector, signal.labels) ?? true;
 }
 
 /** Whether a storage signal concerns one claim. */

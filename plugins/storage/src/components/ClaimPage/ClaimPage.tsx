@@ -30,11 +30,11 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { storageApiRef } from '../../api';
 import { actionAvailability, offeringOfClaim } from '../../lib/claims';
 import {
+  claimStatusLabel,
   driverTitle,
   formatAccessModes,
   formatAge,
   formatDateTime,
-  stateLabel,
 } from '../../lib/format';
 import { pendingNote } from '../../lib/rows';
 import { isSignalForClaim } from '../../lib/signals';
@@ -169,7 +169,7 @@ const ClaimDetails = ({
               </Typography>
             </div>
             <StatusChip
-              label={stateLabel(claim.diagnosis.state)}
+              label={claimStatusLabel(claim.diagnosis)}
               severity={claim.diagnosis.severity}
               size="medium"
             />

@@ -1,4 +1,8 @@
-import { matchesLabelSelector, parseLabelSelector } from './labelSelector';
+import {
+  matchesLabelSelector,
+  matchesLabelSelectorText,
+  parseLabelSelector,
+} from './labelSelector';
 
 const labels = {
   'backstage.io/kubernetes-id': 'payments-api',
@@ -42,5 +46,13 @@ describe('label selectors', () => {
     expect(matchesLabelSelector(parseLabelSelector('!a')!, undefined)).toBe(
       true,
     );
+  });
+});
+
+describe('matchesLabelSelectorText', () => {
+  it('matches, refuses, or says it cannot tell', () => {
+    expect(matchesLabelSelectorText('tier=db', labels)).toBe(true);
+    expect(matchesLabelSelectorText('tier=cache', labels)).toBe(false);
+    expect(matchesLabelSelectorText('a=b=c', labels)).toBeUndefined();
   });
 });

@@ -84,3 +84,15 @@ export function matchesLabelSelector(
     }
   });
 }
+
+/**
+ * Whether labels match a selector written as text; undefined when the text
+ * is not a label selector, so callers can decide what an unknown means.
+ */
+export function matchesLabelSelectorText(
+  selector: string,
+  labels: Record<string, string> | undefined,
+): boolean | undefined {
+  const parsed = parseLabelSelector(selector);
+  return parsed ? matchesLabelSelector(parsed, labels) : undefined;
+}
