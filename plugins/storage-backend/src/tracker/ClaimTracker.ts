@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   Diagnosis,
+  DiagnosisInput,
   diagnose,
 } from '@eks-storage/backstage-plugin-storage-common';
 import {
@@ -14,7 +15,7 @@ import {
   ClaimTransitionStore,
   claimKeyString,
 } from '../database/ClaimTransitionStore';
-import { ClaimChange, ClusterCache } from './ClusterCache';
+import { ClaimChange, ClusterCache, VolumeSnapshot } from './ClusterCache';
 import { ClusterIndex } from './clusterIndex';
 import {
   ClaimDetail,
@@ -49,16 +50,34 @@ export interface ClaimFilter {
   namespaces?: string[];
 }
 
-/** What a page shows of a claim: a change here is worth telling it. */
-const fingerprint = (claim: ClaimSummary) =>
-  [
+/**
+ * What the claim's pages show — the claim, its volume, its pods, its
+ * snapshots, its events and the diagnosis — as one string: any change here
+ * is worth telling an open page, even when the claim's state stays the same.
+ */
+function fingerprint(claim: ClaimSummary, input: DiagnosisInput): string {
+  const pv = input.pv;
+  return JSON.stringify([
     claim.requested,
     claim.capacity,
     claim.phase,
     claim.volumeName,
     claim.diagnosis.state,
     claim.diagnosis.headline,
-  ].join('|');
+    pv?.spec?.capacity?.storage,
+    pv?.status?.phase,
+    (input.pods ?? []).map(p => [
+      p.metadata?.name,
+      p.status?.phase,
+      p.spec?.nodeName,
+    ]),
+    (input.snapshots as VolumeSnapshot[] | undefined)?.map(s => [
+      s.metadata?.name,
+      s.status?.readyToUse,
+    ]),
+    (input.events ?? []).map(e => [e.metadata?.name, e.count]),
+  ]);
+}
 
 /** A diagnosis, or the end of a claim. */
 type Observed = {
@@ -77,6 +96,8 @@ const stateKey = (diagnosis: Observed) =>
 interface TrackedCluster {
   cache: ClusterCache;
   summaries: Map<string, ClaimSummary>;
+  /** What the pages of each claim last showed, to tell them of changes. */
+  fingerprints: Map<string, string>;
   last: Map<string, { key: string; transition?: ClaimTransition }>;
   dirty: Set<string>;
   allDirty: boolean;
@@ -104,6 +125,7 @@ export class ClaimTracker {
         );
         const tracked: TrackedCluster = {
           summaries: new Map(),
+          fingerprints: new Map(),
           last: new Map(
             [...latest].map(([key, transition]) => [
               key,
@@ -189,6 +211,7 @@ export class ClaimTracker {
       if (!pvc) {
         const gone = tracked.summaries.get(key);
         tracked.summaries.delete(key);
+        tracked.fingerprints.delete(key);
         if (gone) {
           const transition = this.transitionOf(cluster, tracked, gone, {
             state: 'deleted',
@@ -202,19 +225,17 @@ export class ClaimTracker {
       const input = diagnosisInputOf(tracked.cache, pvc, now, index);
       const diagnosis = diagnose(input);
       const summary = summarizeClaim(cluster, input, diagnosis);
-      const before = tracked.summaries.get(key);
+      const shownBefore = tracked.fingerprints.get(key);
+      const shownNow = fingerprint(summary, input);
       tracked.summaries.set(key, summary);
+      tracked.fingerprints.set(key, shownNow);
       const transition = this.transitionOf(
         cluster,
         tracked,
         summary,
         diagnosis,
       );
-      if (
-        transition ||
-        !before ||
-        fingerprint(before) !== fingerprint(summary)
-      ) {
+      if (transition || shownBefore !== shownNow) {
         changes.push({ claim: summary, transition });
       }
     }

@@ -2,7 +2,11 @@ import { act, renderHook } from '@testing-library/react';
 import { PropsWithChildren } from 'react';
 import { TestApiProvider } from '@backstage/test-utils';
 import { signalApiRef } from '@backstage/plugin-signals-react';
-import { FALLBACK_POLL_MS, useLiveRefresh } from './useLiveRefresh';
+import {
+  CATCH_UP_MS,
+  FALLBACK_POLL_MS,
+  useLiveRefresh,
+} from './useLiveRefresh';
 
 describe('useLiveRefresh', () => {
   beforeEach(() => jest.useFakeTimers());
@@ -33,8 +37,12 @@ describe('useLiveRefresh', () => {
     expect(refresh).not.toHaveBeenCalled();
     act(() => deliver({ type: 'claim', name: 'mine' }));
     expect(refresh).toHaveBeenCalledTimes(1);
+    // One catch-up load for changes made while the subscription was opening…
+    act(() => jest.advanceTimersByTime(CATCH_UP_MS));
+    expect(refresh).toHaveBeenCalledTimes(2);
+    // …and then no polling at all.
     act(() => jest.advanceTimersByTime(FALLBACK_POLL_MS * 3));
-    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(refresh).toHaveBeenCalledTimes(2);
   });
 
   it('listens on the channel it is given', () => {
@@ -87,6 +95,7 @@ describe('useLiveRefresh', () => {
       wrapper,
     });
     act(() => jest.advanceTimersByTime(10_000));
-    expect(refresh).toHaveBeenCalledTimes(1);
+    // The catch-up load after subscribing, and the retry of the failed one.
+    expect(refresh).toHaveBeenCalledTimes(2);
   });
 });

@@ -12,6 +12,13 @@ export const FALLBACK_POLL_MS = 30_000;
 export const ERROR_RETRY_MS = 10_000;
 
 /**
+ * How long after subscribing the page loads once more. A change that lands
+ * between the first load and the subscription taking effect sends its
+ * signal to nobody; this one catch-up load picks it up.
+ */
+export const CATCH_UP_MS = 3_000;
+
+/**
  * Calls `refresh` when the backend signals a relevant change; without
  * signals in the app, polls slowly instead. No polling while signals work,
  * except to retry a load that failed.
@@ -46,6 +53,12 @@ export function useLiveRefresh(
     const timer = setInterval(() => latest.current.refresh(), pollMs);
     return () => clearInterval(timer);
   }, [isSignalsAvailable, pollMs]);
+
+  useEffect(() => {
+    if (!isSignalsAvailable) return undefined;
+    const timer = setTimeout(() => latest.current.refresh(), CATCH_UP_MS);
+    return () => clearTimeout(timer);
+  }, [isSignalsAvailable, channel]);
 
   // A failed load (a backend restart, a network blip) is retried soon: no
   // signal would otherwise bring the page back.

@@ -19,6 +19,9 @@ import {
 } from '../../__testUtils__/server';
 import { EntityStorageContent } from './EntityStorageContent';
 
+// Material UI tables and selects are slow to drive on a busy machine.
+jest.setTimeout(30_000);
+
 registerMswTestHooks(server);
 
 function render() {
