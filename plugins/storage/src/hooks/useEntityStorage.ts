@@ -28,7 +28,11 @@ export function useEntityStorage(entity: Entity) {
   const { live } = useLiveRefresh(
     signal => isSignalForEntity(signal, { entityRef, selector, namespace }),
     claims.retry,
-    { channel: entitySignalChannel(entityRef), failed: !!claims.error },
+    {
+      channel: entitySignalChannel(entityRef),
+      failed: !!claims.error,
+      loading: claims.loading,
+    },
   );
   const rows = useMemo(
     () => (claims.value ? toRows(claims.value, offerings) : []),

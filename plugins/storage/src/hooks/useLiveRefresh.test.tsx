@@ -98,4 +98,30 @@ describe('useLiveRefresh', () => {
     // The catch-up load after subscribing, and the retry of the failed one.
     expect(refresh).toHaveBeenCalledTimes(2);
   });
+
+  it('runs a refresh asked for during a load once the load ends', () => {
+    let deliver: (message: any) => void = () => {};
+    const signalApi = {
+      subscribe: (_channel: string, onMessage: any) => {
+        deliver = onMessage;
+        return { unsubscribe: () => {} };
+      },
+    };
+    const refresh = jest.fn();
+    const wrapper = ({ children }: PropsWithChildren) => (
+      <TestApiProvider apis={[[signalApiRef, signalApi]]}>
+        {children}
+      </TestApiProvider>
+    );
+    const { rerender } = renderHook(
+      ({ loading }) => useLiveRefresh(() => true, refresh, { loading }),
+      { wrapper, initialProps: { loading: true } },
+    );
+    act(() => deliver({ type: 'claim', name: 'mine' }));
+    expect(refresh).not.toHaveBeenCalled();
+    rerender({ loading: false });
+    expect(refresh).toHaveBeenCalledTimes(1);
+    rerender({ loading: false });
+    expect(refresh).toHaveBeenCalledTimes(1);
+  });
 });

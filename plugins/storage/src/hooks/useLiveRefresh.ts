@@ -31,42 +31,66 @@ export function useLiveRefresh(
     channel?: string;
     pollMs?: number;
     failed?: boolean;
+    /**
+     * Whether a load is in progress. A refresh asked for meanwhile is run
+     * when it ends: loaders such as useAsyncRetry ignore a retry while
+     * loading, and the change that sent the signal would be lost.
+     */
+    loading?: boolean;
   } = {},
 ): { live: boolean } {
   const {
     channel = STORAGE_SIGNAL_CHANNEL,
     pollMs = FALLBACK_POLL_MS,
     failed = false,
+    loading = false,
   } = options;
   const { lastSignal, isSignalsAvailable } = useSignal<any>(channel);
-  const latest = useRef({ isRelevant, refresh });
-  latest.current = { isRelevant, refresh };
+  const latest = useRef({ isRelevant, refresh, loading });
+  latest.current = { isRelevant, refresh, loading };
+  const pending = useRef(false);
+
+  // Every refresh goes through here, so none is lost to a load in progress.
+  const request = useRef(() => {
+    if (latest.current.loading) {
+      pending.current = true;
+    } else {
+      latest.current.refresh();
+    }
+  }).current;
+
+  useEffect(() => {
+    if (!loading && pending.current) {
+      pending.current = false;
+      latest.current.refresh();
+    }
+  }, [loading]);
 
   useEffect(() => {
     if (lastSignal && latest.current.isRelevant(lastSignal as StorageSignal)) {
-      latest.current.refresh();
+      request();
     }
-  }, [lastSignal]);
+  }, [lastSignal, request]);
 
   useEffect(() => {
     if (isSignalsAvailable) return undefined;
-    const timer = setInterval(() => latest.current.refresh(), pollMs);
+    const timer = setInterval(request, pollMs);
     return () => clearInterval(timer);
-  }, [isSignalsAvailable, pollMs]);
+  }, [isSignalsAvailable, pollMs, request]);
 
   useEffect(() => {
     if (!isSignalsAvailable) return undefined;
-    const timer = setTimeout(() => latest.current.refresh(), CATCH_UP_MS);
+    const timer = setTimeout(request, CATCH_UP_MS);
     return () => clearTimeout(timer);
-  }, [isSignalsAvailable, channel]);
+  }, [isSignalsAvailable, channel, request]);
 
   // A failed load (a backend restart, a network blip) is retried soon: no
   // signal would otherwise bring the page back.
   useEffect(() => {
     if (!failed) return undefined;
-    const timer = setTimeout(() => latest.current.refresh(), ERROR_RETRY_MS);
+    const timer = setTimeout(request, ERROR_RETRY_MS);
     return () => clearTimeout(timer);
-  }, [failed]);
+  }, [failed, request]);
 
   return { live: isSignalsAvailable };
 }

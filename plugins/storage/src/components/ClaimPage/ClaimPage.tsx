@@ -410,6 +410,7 @@ export const ClaimPage = ({
         : STORAGE_SIGNAL_CHANNEL,
       failed:
         !!error && !(error instanceof StorageApiError && error.status < 500),
+      loading,
     },
   );
 
