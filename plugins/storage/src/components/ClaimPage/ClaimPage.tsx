@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
@@ -414,9 +414,17 @@ export const ClaimPage = ({
     },
   );
 
-  if (!value && loading) return <Progress />;
-  if (!value) {
-    if (error instanceof StorageApiError && error.status === 404) {
+  // A claim deleted while its page is open keeps its last known state on
+  // screen, under a notice, in the same tree, so an open dialog and its
+  // outcome stay put.
+  const lastSeen = useRef(value);
+  if (value) lastSeen.current = value;
+  const gone = error instanceof StorageApiError && error.status === 404;
+  const shown = value ?? (gone ? lastSeen.current : undefined);
+
+  if (!shown && loading) return <Progress />;
+  if (!shown) {
+    if (gone) {
       return (
         <>
           <Link to={backTo}>{backLabel}</Link>
@@ -429,12 +437,20 @@ export const ClaimPage = ({
     return <ResponseErrorPanel error={error ?? new Error('No claim')} />;
   }
   return (
-    <ClaimDetails
-      claim={value}
-      offering={offeringOfClaim(value, offerings)}
-      refresh={retry}
-      backTo={backTo}
-      backLabel={backLabel}
-    />
+    <>
+      {gone && (
+        <Alert severity="info" style={{ marginBottom: 16 }}>
+          Claim {namespace}/{name} is no longer in cluster {cluster}: this is
+          what it was.
+        </Alert>
+      )}
+      <ClaimDetails
+        claim={shown}
+        offering={offeringOfClaim(shown, offerings)}
+        refresh={retry}
+        backTo={backTo}
+        backLabel={backLabel}
+      />
+    </>
   );
 };
