@@ -6,7 +6,8 @@ import {
 } from '@backstage/backend-test-utils';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { Knex } from 'knex';
+import { EksSim, startEksSim } from '@eks-storage/eks-sim';
+import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
 import { storagePlugin } from '../plugin';
 
@@ -146,4 +147,40 @@ export async function eventually<T>(
     }
     await new Promise(resolve => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * A simulated cluster (`eks-dev`), an in-memory database and the plugin on a
+ * test backend, started before the tests of the calling block and stopped
+ * after them. Read the fields inside tests.
+ */
+export function useSimulatedStorage(
+  options: {
+    features?: Parameters<typeof startTestBackend>[0]['features'];
+  } = {},
+) {
+  const env = {} as {
+    sim: EksSim;
+    knex: Knex;
+    api: Awaited<ReturnType<typeof startStorageBackend>>;
+  };
+  beforeAll(async () => {
+    env.sim = await startEksSim({ scenario: 'empty', clusterName: 'eks-dev' });
+    env.knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: ':memory:',
+      useNullAsDefault: true,
+    });
+    env.api = await startStorageBackend({
+      clusters: [{ name: 'eks-dev', url: env.sim.url }],
+      knex: env.knex,
+      features: options.features,
+    });
+  });
+  afterAll(async () => {
+    await env.api?.stop();
+    await env.knex?.destroy();
+    await env.sim?.close();
+  });
+  return env;
 }

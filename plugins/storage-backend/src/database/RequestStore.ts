@@ -1,4 +1,8 @@
-import type { StorageRequestStatus } from '@eks-storage/backstage-plugin-storage-common';
+import type {
+  RequestHistoryEntry,
+  StorageRequestStatus,
+  StoredStorageRequest,
+} from '@eks-storage/backstage-plugin-storage-common';
 
 /** What a request asks of a cluster. */
 export type RequestOperation =
@@ -29,24 +33,8 @@ export interface NewStorageRequest {
   requestedBy: string;
 }
 
-export interface StoredStorageRequest extends NewStorageRequest {
-  status: RequestStatus;
-  decidedBy?: string;
-  decisionReason?: string;
-  lastError?: string;
-  attempts: number;
-  nextAttemptAt?: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface RequestHistoryEntry {
-  fromStatus?: RequestStatus;
-  toStatus: RequestStatus;
-  reason?: string;
-  actor: string;
-  at: string;
-}
+/** A stored request, and its history, as the API answers them. */
+export type { StoredStorageRequest, RequestHistoryEntry };
 
 export interface RequestTransition {
   /** The statuses the request may be in; anything else leaves it alone. */

@@ -1,33 +1,19 @@
 import { CoreV1Api } from '@kubernetes/client-node';
-import { EksSim, startEksSim } from '@eks-storage/eks-sim';
-import knexFactory, { Knex } from 'knex';
 import {
   eventually,
-  startStorageBackend,
+  useSimulatedStorage,
 } from '../__testUtils__/storageBackend';
 
 jest.setTimeout(90_000);
 
 describe('day-2 actions on a claim', () => {
-  let sim: EksSim;
-  let knex: Knex;
-  let api: Awaited<ReturnType<typeof startStorageBackend>>;
+  const env = useSimulatedStorage();
   const claim = (name: string) => `/claims/eks-dev/payments/${name}`;
-  const detail = async (name: string) => (await api.get(claim(name))).body;
+  const detail = async (name: string) => (await env.api.get(claim(name))).body;
 
   beforeAll(async () => {
-    sim = await startEksSim({ scenario: 'empty', clusterName: 'eks-dev' });
-    knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
-    api = await startStorageBackend({
-      clusters: [{ name: 'eks-dev', url: sim.url }],
-      knex,
-    });
     // A database claim with its pod, as a StatefulSet replica would have.
-    const submitted = await api.post('/requests', {
+    const submitted = await env.api.post('/requests', {
       operation: 'create',
       entityRef: 'component:default/payments-api',
       cluster: 'eks-dev',
@@ -44,7 +30,7 @@ describe('day-2 actions on a claim', () => {
       async () => (await detail('ledger')).phase,
       'the claim to exist',
     );
-    await sim.kubeConfig.makeApiClient(CoreV1Api).createNamespacedPod({
+    await env.sim.kubeConfig.makeApiClient(CoreV1Api).createNamespacedPod({
       namespace: 'payments',
       body: {
         metadata: { name: 'ledger-0' },
@@ -62,14 +48,8 @@ describe('day-2 actions on a claim', () => {
     );
   });
 
-  afterAll(async () => {
-    await api?.stop();
-    await knex?.destroy();
-    await sim?.close();
-  });
-
   it('resizes: the volume grows and the file system follows', async () => {
-    const response = await api.post(`${claim('ledger')}/resize`, {
+    const response = await env.api.post(`${claim('ledger')}/resize`, {
       size: '20Gi',
     });
     expect(response.status).toBe(202);
@@ -87,7 +67,7 @@ describe('day-2 actions on a claim', () => {
       30_000,
     );
     expect(pending.diagnosis.fix).toMatch(/ledger-0/);
-    const core = sim.kubeConfig.makeApiClient(CoreV1Api);
+    const core = env.sim.kubeConfig.makeApiClient(CoreV1Api);
     const pod = await core.readNamespacedPod({
       name: 'ledger-0',
       namespace: 'payments',
@@ -124,7 +104,7 @@ describe('day-2 actions on a claim', () => {
     );
     expect(grown.requested).toBe('20Gi');
     // A second resize within six hours is refused by EBS, and said so.
-    await api.post(`${claim('ledger')}/resize`, { size: '30Gi' });
+    await env.api.post(`${claim('ledger')}/resize`, { size: '30Gi' });
     const throttled = await eventually(async () => {
       const body = await detail('ledger');
       return (
@@ -139,7 +119,7 @@ describe('day-2 actions on a claim', () => {
   });
 
   it('snapshots, then restores the snapshot into a new claim', async () => {
-    const snapshot = await api.post(`${claim('ledger')}/snapshot`, {
+    const snapshot = await env.api.post(`${claim('ledger')}/snapshot`, {
       snapshotName: 'ledger-snap',
     });
     expect(snapshot.status).toBe(202);
@@ -151,7 +131,7 @@ describe('day-2 actions on a claim', () => {
       );
     }, 'the snapshot to be ready');
 
-    const restore = await api.post(`${claim('ledger')}/restore`, {
+    const restore = await env.api.post(`${claim('ledger')}/restore`, {
       snapshotName: 'ledger-snap',
       claimName: 'ledger-restored',
     });
@@ -169,18 +149,18 @@ describe('day-2 actions on a claim', () => {
   });
 
   it('deletes only with the name repeated, and says what happens to the data', async () => {
-    const response = await api.post(`${claim('ledger-restored')}/delete`, {
+    const response = await env.api.post(`${claim('ledger-restored')}/delete`, {
       confirm: 'ledger-restored',
     });
     expect(response.status).toBe(202);
     expect(response.body.consequence).toMatch(/no data is lost|destroyed/);
     await eventually(
-      async () => (await api.get(claim('ledger-restored'))).status === 404,
+      async () => (await env.api.get(claim('ledger-restored'))).status === 404,
       'the claim to go',
     );
     // Its volume is Released for a moment, then the Delete policy removes it.
     await eventually(async () => {
-      const { body } = await api.get(
+      const { body } = await env.api.get(
         '/claims?entityRef=component:default/payments-api',
       );
       return (

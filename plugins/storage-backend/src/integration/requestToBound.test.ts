@@ -1,36 +1,13 @@
 import { CoreV1Api } from '@kubernetes/client-node';
-import { EksSim, startEksSim } from '@eks-storage/eks-sim';
-import knexFactory, { Knex } from 'knex';
 import {
   eventually,
-  startStorageBackend,
+  useSimulatedStorage,
 } from '../__testUtils__/storageBackend';
 
 jest.setTimeout(60_000);
 
 describe('a storage request against a simulated EKS cluster', () => {
-  let sim: EksSim;
-  let knex: Knex;
-  let backend: Awaited<ReturnType<typeof startStorageBackend>>;
-
-  beforeAll(async () => {
-    sim = await startEksSim({ scenario: 'empty', clusterName: 'eks-dev' });
-    knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
-    backend = await startStorageBackend({
-      clusters: [{ name: 'eks-dev', url: sim.url }],
-      knex,
-    });
-  });
-
-  afterAll(async () => {
-    await backend?.stop();
-    await knex?.destroy();
-    await sim?.close();
-  });
+  const env = useSimulatedStorage();
 
   const ledger = {
     operation: 'create',
@@ -45,7 +22,7 @@ describe('a storage request against a simulated EKS cluster', () => {
   };
 
   it('goes from submitted to Bound once a pod uses the claim', async () => {
-    const submitted = await backend.post('/requests', ledger);
+    const submitted = await env.api.post('/requests', ledger);
     expect(submitted.status).toBe(201);
     expect(submitted.body.request).toMatchObject({
       status: 'approved',
@@ -57,13 +34,13 @@ describe('a storage request against a simulated EKS cluster', () => {
     const id = submitted.body.request.id;
 
     await eventually(async () => {
-      const { body } = await backend.get(`/requests/${id}`);
+      const { body } = await env.api.get(`/requests/${id}`);
       return body.request?.status === 'applied';
     }, 'the request to be applied');
 
     // gp3 binds on first consumer: the claim waits, and says that is normal.
     const waiting = await eventually(async () => {
-      const { body } = await backend.get(
+      const { body } = await env.api.get(
         '/claims/eks-dev/payments/ledger-data',
       );
       return body.diagnosis?.state === 'waiting-for-consumer' && body;
@@ -74,7 +51,7 @@ describe('a storage request against a simulated EKS cluster', () => {
       'storage.backstage.io/request-id': id,
     });
 
-    await sim.kubeConfig.makeApiClient(CoreV1Api).createNamespacedPod({
+    await env.sim.kubeConfig.makeApiClient(CoreV1Api).createNamespacedPod({
       namespace: 'payments',
       body: {
         metadata: {
@@ -94,7 +71,7 @@ describe('a storage request against a simulated EKS cluster', () => {
     });
 
     const bound = await eventually(async () => {
-      const { body } = await backend.get(
+      const { body } = await env.api.get(
         '/claims/eks-dev/payments/ledger-data',
       );
       return body.diagnosis?.state === 'bound' && body;
@@ -115,7 +92,7 @@ describe('a storage request against a simulated EKS cluster', () => {
       bound.transitions.map((t: { toState: string }) => t.toState),
     ).toEqual(expect.arrayContaining(['waiting-for-consumer', 'bound']));
 
-    const { body: list } = await backend.get(
+    const { body: list } = await env.api.get(
       '/claims?entityRef=component:default/payments-api',
     );
     expect(list.items.map((c: { name: string }) => c.name)).toEqual([
@@ -130,12 +107,12 @@ describe('a storage request against a simulated EKS cluster', () => {
       claimName: 'ledger-archive',
       requestId: 'archive-0001',
     };
-    const first = await backend.post('/requests', body);
-    const second = await backend.post('/requests', body);
+    const first = await env.api.post('/requests', body);
+    const second = await env.api.post('/requests', body);
     expect(first.status).toBe(201);
     expect(second.status).toBe(201);
     expect(second.body.request.id).toBe('archive-0001');
-    const { body: listed } = await backend.get(
+    const { body: listed } = await env.api.get(
       '/requests?entityRef=component:default/payments-api',
     );
     expect(
@@ -144,7 +121,7 @@ describe('a storage request against a simulated EKS cluster', () => {
   });
 
   it('refuses a bad request with the field and the fix, and writes nothing', async () => {
-    const response = await backend.post('/requests', {
+    const response = await env.api.post('/requests', {
       ...ledger,
       claimName: 'Bad_Name',
       namespace: 'kube-system',
@@ -164,13 +141,13 @@ describe('a storage request against a simulated EKS cluster', () => {
       /\s+at\s+\S+\.(ts|js):\d+/,
     );
     expect(
-      await knex('storage_requests').where({ claim_name: 'Bad_Name' }),
+      await env.knex('storage_requests').where({ claim_name: 'Bad_Name' }),
     ).toEqual([]);
   });
 
   it('explains a claim whose driver is denied by IAM', async () => {
-    sim.faults.setIamDenied('efs.csi.aws.com', true);
-    const submitted = await backend.post('/requests', {
+    env.sim.faults.setIamDenied('efs.csi.aws.com', true);
+    const submitted = await env.api.post('/requests', {
       ...ledger,
       entityRef: 'component:default/checkout-web',
       namespace: 'checkout',
@@ -182,7 +159,7 @@ describe('a storage request against a simulated EKS cluster', () => {
     });
     expect(submitted.status).toBe(201);
     const failed = await eventually(async () => {
-      const { body } = await backend.get('/claims/eks-dev/checkout/receipts');
+      const { body } = await env.api.get('/claims/eks-dev/checkout/receipts');
       return body.diagnosis?.state === 'failed' && body;
     }, 'the claim to fail');
     expect(failed.diagnosis.severity).toBe('error');

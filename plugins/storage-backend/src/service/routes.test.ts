@@ -1,11 +1,9 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CoreV1Api } from '@kubernetes/client-node';
-import { EksSim, startEksSim } from '@eks-storage/eks-sim';
-import knexFactory, { Knex } from 'knex';
 import {
   eventually,
-  startStorageBackend,
+  useSimulatedStorage,
 } from '../__testUtils__/storageBackend';
 
 jest.setTimeout(60_000);
@@ -22,37 +20,19 @@ const create = {
 };
 
 describe('storage API routes', () => {
-  let sim: EksSim;
-  let knex: Knex;
-  let api: Awaited<ReturnType<typeof startStorageBackend>>;
+  const env = useSimulatedStorage();
   let requestId: string;
 
   beforeAll(async () => {
-    sim = await startEksSim({ scenario: 'empty', clusterName: 'eks-dev' });
-    knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
-    api = await startStorageBackend({
-      clusters: [{ name: 'eks-dev', url: sim.url }],
-      knex,
-    });
-    const created = await api.post('/requests', create);
+    const created = await env.api.post('/requests', create);
     if (created.status !== 201) {
       throw new Error(`setup failed: ${JSON.stringify(created.body)}`);
     }
     requestId = created.body.request.id;
     await eventually(async () => {
-      const { body } = await api.get('/claims/eks-dev/payments/orders');
+      const { body } = await env.api.get('/claims/eks-dev/payments/orders');
       return body.diagnosis?.state === 'bound';
     }, 'the claim to bind');
-  });
-
-  afterAll(async () => {
-    await api?.stop();
-    await knex?.destroy();
-    await sim?.close();
   });
 
   it.each([
@@ -77,13 +57,13 @@ describe('storage API routes', () => {
       { items: [expect.objectContaining({ claimName: 'orders' })] },
     ],
   ])('GET %s answers 200', async (path, body) => {
-    const response = await api.get(path);
+    const response = await env.api.get(path);
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject(body);
   });
 
   it('GET /offerings tells where each offering exists and what it costs', async () => {
-    const { status, body } = await api.get('/offerings');
+    const { status, body } = await env.api.get('/offerings');
     expect(status).toBe(200);
     const gp3 = body.items.find((o: { id: string }) => o.id === 'ebs-gp3');
     expect(gp3).toMatchObject({
@@ -94,7 +74,7 @@ describe('storage API routes', () => {
   });
 
   it('GET /requests/:id gives the request and its history', async () => {
-    const { status, body } = await api.get(`/requests/${requestId}`);
+    const { status, body } = await env.api.get(`/requests/${requestId}`);
     expect(status).toBe(200);
     expect(body.history.map((h: { toStatus: string }) => h.toStatus)).toEqual([
       'submitted',
@@ -105,7 +85,7 @@ describe('storage API routes', () => {
   });
 
   it('POST /requests/validate gives findings, manifests, the dry run and the cost', async () => {
-    const { status, body } = await api.post('/requests/validate', {
+    const { status, body } = await env.api.post('/requests/validate', {
       ...create,
       claimName: 'orders-2',
     });
@@ -117,12 +97,12 @@ describe('storage API routes', () => {
     expect(body.manifestsYaml).toContain('name: orders-2');
     expect(body.cost.totalMonthlyUsd).toBeCloseTo(0.8);
     expect(
-      await knex('storage_requests').where({ claim_name: 'orders-2' }),
+      await env.knex('storage_requests').where({ claim_name: 'orders-2' }),
     ).toEqual([]);
   });
 
   it("labels the claim with the entity's kubernetes-id, not its name", async () => {
-    const { body } = await api.post('/requests/validate', {
+    const { body } = await env.api.post('/requests/validate', {
       ...create,
       entityRef: 'component:default/ledger-service',
       claimName: 'ledger-books',
@@ -134,7 +114,7 @@ describe('storage API routes', () => {
   });
 
   it('POST /requests/validate reports what the cluster itself would refuse', async () => {
-    const { body } = await api.post('/requests/validate', {
+    const { body } = await env.api.post('/requests/validate', {
       ...create,
       operation: 'resize',
       claimName: 'orders',
@@ -168,7 +148,7 @@ describe('storage API routes', () => {
       /No claim payments\/orders in cluster eks-other/,
     ],
   ])('GET %s answers %i naming the problem', async (path, status, message) => {
-    const response = await api.get(path);
+    const response = await env.api.get(path);
     expect(response.status).toBe(status);
     expect(response.body.error.message).toMatch(message);
     expect(JSON.stringify(response.body)).not.toMatch(
@@ -216,13 +196,13 @@ describe('storage API routes', () => {
       /confirm must repeat the claim's name \(orders\)/,
     ],
   ])('POST %s %j answers %i', async (path, body, status, message) => {
-    const response = await api.post(path, body);
+    const response = await env.api.post(path, body);
     expect(response.status).toBe(status);
     expect(response.body.error.message).toMatch(message);
   });
 
   it('refuses to resize a claim whose class no driver of ours serves', async () => {
-    await sim.kubeConfig
+    await env.sim.kubeConfig
       .makeApiClient(CoreV1Api)
       .createNamespacedPersistentVolumeClaim({
         namespace: 'payments',
@@ -240,12 +220,15 @@ describe('storage API routes', () => {
       });
     await eventually(
       async () =>
-        (await api.get('/claims/eks-dev/payments/legacy')).status === 200,
+        (await env.api.get('/claims/eks-dev/payments/legacy')).status === 200,
       'the claim',
     );
-    const response = await api.post('/claims/eks-dev/payments/legacy/resize', {
-      size: '2Gi',
-    });
+    const response = await env.api.post(
+      '/claims/eks-dev/payments/legacy/resize',
+      {
+        size: '2Gi',
+      },
+    );
     expect(response.status).toBe(400);
     expect(response.body.findings).toEqual(
       expect.arrayContaining([
@@ -266,7 +249,7 @@ describe('storage API routes', () => {
       ['post', '/requests'],
       ['post', '/claims/eks-dev/payments/orders/delete'],
     ] as const) {
-      const response = await api.agent[method](`/api/storage${path}`).set(
+      const response = await env.api.agent[method](`/api/storage${path}`).set(
         'Authorization',
         mockCredentials.none.header(),
       );
@@ -275,11 +258,15 @@ describe('storage API routes', () => {
   });
 
   it('creates nothing in the cluster for a refused request', async () => {
-    const core = sim.kubeConfig.makeApiClient(CoreV1Api);
+    const core = env.sim.kubeConfig.makeApiClient(CoreV1Api);
     const before = (
       await core.listNamespacedPersistentVolumeClaim({ namespace: 'payments' })
     ).items.length;
-    await api.post('/requests', { ...create, claimName: 'x', size: '-1Gi' });
+    await env.api.post('/requests', {
+      ...create,
+      claimName: 'x',
+      size: '-1Gi',
+    });
     const after = (
       await core.listNamespacedPersistentVolumeClaim({ namespace: 'payments' })
     ).items.length;
@@ -288,30 +275,10 @@ describe('storage API routes', () => {
 });
 
 describe('storage API routes for a user the policy denies', () => {
-  let sim: EksSim;
-  let knex: Knex;
-  let api: Awaited<ReturnType<typeof startStorageBackend>>;
-
-  beforeAll(async () => {
-    sim = await startEksSim({ scenario: 'empty', clusterName: 'eks-dev' });
-    knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    });
-    api = await startStorageBackend({
-      clusters: [{ name: 'eks-dev', url: sim.url }],
-      knex,
-      features: [
-        mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
-      ],
-    });
-  });
-
-  afterAll(async () => {
-    await api?.stop();
-    await knex?.destroy();
-    await sim?.close();
+  const env = useSimulatedStorage({
+    features: [
+      mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+    ],
   });
 
   it.each([
@@ -331,14 +298,16 @@ describe('storage API routes for a user the policy denies', () => {
     ],
   ])('%s %s answers 403', async (method, path, body, message) => {
     const response =
-      method === 'get' ? await api.get(path) : await api.post(path, body!);
+      method === 'get'
+        ? await env.api.get(path)
+        : await env.api.post(path, body!);
     expect(response.status).toBe(403);
     expect(response.body.error.message).toMatch(message);
-    expect(await knex('storage_requests')).toEqual([]);
+    expect(await env.knex('storage_requests')).toEqual([]);
   });
 
   it('lists every request only to approvers', async () => {
-    const response = await api.get('/requests');
+    const response = await env.api.get('/requests');
     expect(response.status).toBe(400);
     expect(response.body.error.message).toBe(
       'entityRef is required: only approvers may list the requests of every entity',
