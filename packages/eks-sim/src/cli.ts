@@ -1,7 +1,7 @@
 /**
  * `eks-sim`: runs one simulated EKS cluster until interrupted.
  *
- *   yarn eks-sim --port 7100 --scenario demo --kubeconfig /tmp/eks-dev.yaml --cluster-name eks-dev
+ *   yarn eks-sim --port 7100 --scenario demo --kubeconfig eks-dev.kubeconfig --cluster-name eks-dev
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';

@@ -148,7 +148,9 @@ export class ClaimTracker {
         };
         this.tracked.set(client.name, tracked);
         await tracked.cache.start();
-        await this.flush(client.name);
+        // The first sync records where every claim stands; no page is
+        // waiting to hear about it, so nothing is announced.
+        await this.flush(client.name, { announce: false });
       }),
     );
   }
@@ -181,7 +183,10 @@ export class ClaimTracker {
   }
 
   /** Diagnoses the claims that changed and records what is new. */
-  private async flush(cluster: string): Promise<void> {
+  private async flush(
+    cluster: string,
+    { announce }: { announce: boolean } = { announce: true },
+  ): Promise<void> {
     const tracked = this.tracked.get(cluster)!;
     tracked.timer = undefined;
     const now = new Date();
@@ -254,8 +259,10 @@ export class ClaimTracker {
         );
       }
     }
-    for (const { claim, transition } of changes) {
-      this.options.onChange?.(claim, transition);
+    if (announce) {
+      for (const { claim, transition } of changes) {
+        this.options.onChange?.(claim, transition);
+      }
     }
   }
 
