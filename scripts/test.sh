@@ -20,7 +20,8 @@ yarn prettier:check
 
 ensure_postgres
 say "Unit and integration tests (Jest; SQLite and PostgreSQL)"
-CI=true yarn backstage-cli repo test --maxWorkers=2
+CI=true yarn backstage-cli repo test --maxWorkers=2 \
+  --json --outputFile="$TOOLCHAIN_DIR/jest-results.json"
 
 say "Benchmarks in smoke mode (yarn bench --smoke)"
 yarn bench --smoke
@@ -30,3 +31,11 @@ say "Browser tests (Playwright with Debian's Chromium)"
 yarn test:e2e
 
 say "All tests passed in $(($(date +%s) - started)) s"
+# One closing line with the count of every test run, Jest's and the browser's.
+node -e '
+  const jest = require(process.argv[1]);
+  const e2e = require(process.argv[2]).stats;
+  const passed = jest.numPassedTests + e2e.expected;
+  const failed = jest.numFailedTests + e2e.unexpected;
+  console.log(`tests: ${passed} passed, ${failed} failed`);
+' "$TOOLCHAIN_DIR/jest-results.json" "$REPO_ROOT/test-results/e2e-results.json"
