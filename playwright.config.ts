@@ -9,6 +9,10 @@ function freePort(): string {
     'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{process.stdout.write(String(s.address().port));s.close()})',
   ]).toString();
 }
+// Debian's Chromium, found on PATH unless CHROMIUM_PATH says otherwise.
+process.env.CHROMIUM_PATH ??= execFileSync('sh', ['-c', 'command -v chromium'])
+  .toString()
+  .trim();
 process.env.E2E_APP_PORT ??= freePort();
 process.env.E2E_BACKEND_PORT ??= freePort();
 process.env.E2E_EKS_DEV_PORT ??= freePort();
@@ -94,7 +98,7 @@ export default defineConfig({
     baseURL: appUrl,
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: process.env.CHROMIUM_PATH,
       args: [
         '--headless',
         '--no-sandbox',

@@ -5,7 +5,6 @@
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 TOOLCHAIN_DIR="$REPO_ROOT/.cache/toolchain"
-YARN_RELEASE="$(ls "$REPO_ROOT"/.yarn/releases/yarn-*.cjs | head -n 1)"
 
 say() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
 fail() { printf '\n\033[1;31m!!! %s\033[0m\n' "$*" >&2; exit 1; }
@@ -43,13 +42,25 @@ ensure_node() {
   export npm_config_nodedir="$home"
 }
 
-# Yarn comes from the release committed in .yarn/releases: no corepack, no
-# global install. A shim on PATH lets tools that spawn `yarn` find it.
+# Yarn is the version package.json's packageManager names, taken from the
+# npm registry like Node (no corepack, no global install), and it uses the
+# registry npm is configured with. A shim on PATH lets tools that spawn
+# `yarn` find it.
 ensure_yarn() {
+  local version home
+  version="$(node -p 'require(process.argv[1]).packageManager.split("@")[1]' "$REPO_ROOT/package.json")"
+  home="$TOOLCHAIN_DIR/yarn-$version/node_modules/@yarnpkg/cli-dist"
+  if [ ! -f "$home/bin/yarn.js" ]; then
+    say "Installing Yarn $version (@yarnpkg/cli-dist from the npm registry)"
+    npm install --prefix "$TOOLCHAIN_DIR/yarn-$version" --no-save --no-package-lock \
+      --no-audit --no-fund --loglevel=error "@yarnpkg/cli-dist@$version" >/dev/null
+  fi
   mkdir -p "$TOOLCHAIN_DIR/bin"
-  printf '#!/bin/sh\nexec node "%s" "$@"\n' "$YARN_RELEASE" >"$TOOLCHAIN_DIR/bin/yarn"
+  printf '#!/bin/sh\nexec node "%s" "$@"\n' "$home/bin/yarn.js" >"$TOOLCHAIN_DIR/bin/yarn"
   chmod +x "$TOOLCHAIN_DIR/bin/yarn"
   export PATH="$TOOLCHAIN_DIR/bin:$PATH"
+  YARN_NPM_REGISTRY_SERVER="$(npm config get registry 2>/dev/null | sed 's#/*$##')"
+  export YARN_NPM_REGISTRY_SERVER
 }
 
 ensure_dependencies() {
@@ -77,13 +88,33 @@ apt_install() {
 }
 
 ensure_chromium() {
-  export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
-  [ -x "$CHROMIUM_PATH" ] || apt_install chromium
-  [ -x "$CHROMIUM_PATH" ] || fail "Chromium not found at $CHROMIUM_PATH"
+  if [ -z "${CHROMIUM_PATH:-}" ]; then
+    command -v chromium >/dev/null || apt_install chromium
+    CHROMIUM_PATH="$(command -v chromium || true)"
+  fi
+  [ -n "$CHROMIUM_PATH" ] && [ -x "$CHROMIUM_PATH" ] || fail "Chromium not found: install Debian's chromium or set CHROMIUM_PATH"
+  export CHROMIUM_PATH
 }
 
 free_port() {
   node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+}
+
+# Where the newest installed PostgreSQL server keeps initdb and pg_ctl: as
+# PG_BINDIR says, else as Debian's package database says.
+postgres_bindir() {
+  if [ -n "${PG_BINDIR:-}" ]; then
+    echo "$PG_BINDIR"
+    return
+  fi
+  local packages initdb
+  packages="$(dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' 'postgresql-[0-9]*' 2>/dev/null |
+    awk '$1 == "ii" && $2 ~ /^postgresql-[0-9.]+$/ { print $2 }')"
+  [ -n "$packages" ] || return 0
+  # shellcheck disable=SC2086
+  initdb="$(dpkg-query -L $packages 2>/dev/null | grep '/bin/initdb$' | sort -V | tail -n 1)"
+  [ -n "$initdb" ] && dirname "$initdb"
+  return 0
 }
 
 # A private PostgreSQL for the store tests: its own data directory, a free
@@ -95,15 +126,16 @@ ensure_postgres() {
     return
   fi
   local bindir
-  bindir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
-  if [ -z "$bindir" ] || [ ! -x "$bindir/initdb" ]; then
+  bindir="$(postgres_bindir)"
+  if [ -z "$bindir" ]; then
     apt_install postgresql
-    bindir="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+    bindir="$(postgres_bindir)"
   fi
+  [ -n "$bindir" ] || fail "PostgreSQL's initdb not found: set PG_BINDIR"
   local port dir major runas=()
   major="$("$bindir/postgres" --version | awk '{print $3}' | cut -d. -f1)"
   port="$(free_port)"
-  dir="$(mktemp -d /tmp/storage-test-pg.XXXXXX)"
+  dir="$(mktemp -d -t storage-test-pg.XXXXXX)"
   # initdb refuses to run as root: run the server as the postgres user then.
   if [ "$(id -u)" = 0 ]; then
     chown postgres: "$dir"

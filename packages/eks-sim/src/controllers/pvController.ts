@@ -302,6 +302,19 @@ export function pvController(ctx: ControllerContext) {
     );
   }
 
+  // A PV's phase changes through its /status, with the time it changed.
+  function setVolumePhase(pv: K8sObject, phase: string) {
+    client.update(
+      pv,
+      c =>
+        (c.status = {
+          phase,
+          lastPhaseTransitionTime: ctx.clock.nowIso(),
+        }),
+      { status: true },
+    );
+  }
+
   function syncVolume(key: string) {
     const [, name] = splitKey(key);
     const pv = client.get('PersistentVolume', undefined, name);
@@ -310,15 +323,7 @@ export function pvController(ctx: ControllerContext) {
     const phase = pv.status?.phase;
     if (!ref) {
       if (phase !== 'Available' && !pv.metadata.deletionTimestamp) {
-        client.update(
-          pv,
-          c =>
-            (c.status = {
-              phase: 'Available',
-              lastPhaseTransitionTime: ctx.clock.nowIso(),
-            }),
-          { status: true },
-        );
+        setVolumePhase(pv, 'Available');
       }
       return;
     }
@@ -326,15 +331,7 @@ export function pvController(ctx: ControllerContext) {
     const claimGone = !pvc || (ref.uid && pvc.metadata.uid !== ref.uid);
     if (!claimGone) {
       if (pvc!.spec?.volumeName === pv.metadata.name && phase !== 'Bound') {
-        client.update(
-          pv,
-          c =>
-            (c.status = {
-              phase: 'Bound',
-              lastPhaseTransitionTime: ctx.clock.nowIso(),
-            }),
-          { status: true },
-        );
+        setVolumePhase(pv, 'Bound');
       } else if (!pvc!.spec?.volumeName) {
         claims.enqueue(`${ref.namespace}/${ref.name}`);
       }
@@ -343,28 +340,12 @@ export function pvController(ctx: ControllerContext) {
     if (!ref.uid) {
       // Pre-bound to a claim that does not exist yet: stays Available for it.
       if (phase !== 'Available') {
-        client.update(
-          pv,
-          c =>
-            (c.status = {
-              phase: 'Available',
-              lastPhaseTransitionTime: ctx.clock.nowIso(),
-            }),
-          { status: true },
-        );
+        setVolumePhase(pv, 'Available');
       }
       return;
     }
     if (phase === 'Bound' || phase === 'Pending' || phase === 'Available') {
-      client.update(
-        pv,
-        c =>
-          (c.status = {
-            phase: 'Released',
-            lastPhaseTransitionTime: ctx.clock.nowIso(),
-          }),
-        { status: true },
-      );
+      setVolumePhase(pv, 'Released');
       return;
     }
     if (

@@ -96,6 +96,8 @@ const stateKey = (diagnosis: Observed) =>
 interface TrackedCluster {
   cache: ClusterCache;
   summaries: Map<string, ClaimSummary>;
+  /** The index the last flush built; claim pages read from it too. */
+  index?: ClusterIndex;
   /** What the pages of each claim last showed, to tell them of changes. */
   fingerprints: Map<string, string>;
   last: Map<string, { key: string; transition?: ClaimTransition }>;
@@ -202,6 +204,7 @@ export class ClaimTracker {
     tracked.dirty = new Set();
 
     const index = new ClusterIndex(tracked.cache);
+    tracked.index = index;
     const changes: Array<{
       claim: ClaimSummary;
       transition?: ClaimTransition;
@@ -380,7 +383,10 @@ export class ClaimTracker {
     if (!tracked || !summary || !pvc) {
       return undefined;
     }
-    return detailOf(summary, diagnosisInputOf(tracked.cache, pvc, new Date()));
+    return detailOf(
+      summary,
+      diagnosisInputOf(tracked.cache, pvc, new Date(), tracked.index),
+    );
   }
 
   /** The StorageClass names each cluster has. */
