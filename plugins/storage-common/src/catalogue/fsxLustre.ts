@@ -78,15 +78,25 @@ export function roundFsxLustreCapacityGiB(
   return Math.max(step, Math.ceil(requested / step) * step);
 }
 
+/** Why FSx for Lustre refuses to grow a file system, and the capacity it would accept instead. */
+export interface FsxLustreExpansionProblem {
+  message: string;
+  /** The nearest capacity FSx accepts, when a larger request would do. */
+  suggestedGiB?: number;
+}
+
 /** Why FSx for Lustre refuses to grow a file system to `newGiB`, or undefined when it can. */
-export function fsxLustreExpansionError(
+export function fsxLustreExpansionProblem(
   deploymentType: string,
   newGiB: number,
   storageType: string = 'SSD',
   perUnitStorageThroughput?: number,
-): string | undefined {
+): FsxLustreExpansionProblem | undefined {
   if (deploymentType === 'SCRATCH_1') {
-    return 'SCRATCH_1 file systems cannot be expanded; use SCRATCH_2, PERSISTENT_1 or PERSISTENT_2 to grow later';
+    return {
+      message:
+        'SCRATCH_1 file systems cannot be expanded; use SCRATCH_2, PERSISTENT_1 or PERSISTENT_2 to grow later',
+    };
   }
   const { step } =
     storageType === 'HDD'
@@ -97,11 +107,28 @@ export function fsxLustreExpansionError(
         )
       : { step: 2400 };
   if (newGiB % step !== 0) {
-    return `The new storage capacity must be a multiple of ${step} GiB; ask for ${
-      Math.ceil(newGiB / step) * step
-    } GiB`;
+    const suggestedGiB = Math.ceil(newGiB / step) * step;
+    return {
+      message: `The new storage capacity must be a multiple of ${step} GiB; ask for ${suggestedGiB} GiB`,
+      suggestedGiB,
+    };
   }
   return undefined;
+}
+
+/** The message of {@link fsxLustreExpansionProblem}, as the FSx API words it. */
+export function fsxLustreExpansionError(
+  deploymentType: string,
+  newGiB: number,
+  storageType: string = 'SSD',
+  perUnitStorageThroughput?: number,
+): string | undefined {
+  return fsxLustreExpansionProblem(
+    deploymentType,
+    newGiB,
+    storageType,
+    perUnitStorageThroughput,
+  )?.message;
 }
 
 const FSX_PARAMETER_KEYS = [

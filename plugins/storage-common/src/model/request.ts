@@ -135,6 +135,14 @@ export type ResizeRequest = z.output<typeof resizeRequestSchema>;
 export type SnapshotRequest = z.output<typeof snapshotRequestSchema>;
 export type DeleteRequest = z.output<typeof deleteRequestSchema>;
 export type RequestOperation = StorageRequest['operation'];
+/** Every operation a request can ask for, in the order the UI lists them. */
+export const REQUEST_OPERATIONS = [
+  'create',
+  'restore',
+  'resize',
+  'snapshot',
+  'delete',
+] as const satisfies readonly RequestOperation[];
 /** Requests that create a claim. */
 export type NewClaimRequest = CreateRequest | RestoreRequest;
 
