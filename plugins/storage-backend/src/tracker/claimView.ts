@@ -8,6 +8,8 @@ import {
   OWNER_ANNOTATION,
   REQUEST_ID_LABEL,
   driverForProvisioner,
+  nodeZone,
+  volumeZone,
 } from '@eks-storage/backstage-plugin-storage-common';
 import {
   V1PersistentVolume,
@@ -18,12 +20,6 @@ import { ClusterCache, VolumeSnapshot } from './ClusterCache';
 import { ClusterIndex } from './clusterIndex';
 
 export type { ClaimDetail, ClaimSummary };
-
-const ZONE_LABELS = [
-  'topology.kubernetes.io/zone',
-  'topology.ebs.csi.aws.com/zone',
-  'failure-domain.beta.kubernetes.io/zone',
-];
 
 const iso = (value: Date | string | undefined) =>
   value ? new Date(value).toISOString() : undefined;
@@ -118,17 +114,6 @@ export function summarizeVolume(
   };
 }
 
-function zoneOfVolume(pv: V1PersistentVolume): string | undefined {
-  for (const term of pv.spec?.nodeAffinity?.required?.nodeSelectorTerms ?? []) {
-    for (const expression of term.matchExpressions ?? []) {
-      if (ZONE_LABELS.includes(expression.key) && expression.values?.length) {
-        return expression.values[0];
-      }
-    }
-  }
-  return ZONE_LABELS.map(label => pv.metadata?.labels?.[label]).find(Boolean);
-}
-
 export function volumeOf(
   pv: V1PersistentVolume,
   storageClass?: V1StorageClass,
@@ -138,7 +123,7 @@ export function volumeOf(
     name: pv.metadata?.name ?? '',
     driver: pv.spec?.csi?.driver,
     volumeHandle: pv.spec?.csi?.volumeHandle,
-    zone: zoneOfVolume(pv),
+    zone: volumeZone(pv),
     reclaimPolicy: pv.spec?.persistentVolumeReclaimPolicy,
     encrypted: encrypted === undefined ? undefined : encrypted === 'true',
     capacity: pv.spec?.capacity?.storage,
@@ -169,7 +154,7 @@ export function detailOf(
         pod: pod.metadata?.name ?? '',
         phase: pod.status?.phase,
         node: pod.spec?.nodeName,
-        zone: node?.metadata?.labels?.['topology.kubernetes.io/zone'],
+        zone: nodeZone(node),
       };
     }),
     snapshots: (input.snapshots as VolumeSnapshot[]).map(snapshot => ({

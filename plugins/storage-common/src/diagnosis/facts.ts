@@ -1,4 +1,10 @@
-import type { CoreV1Event, V1Pod } from '@kubernetes/client-node';
+import type {
+  CoreV1Event,
+  V1PersistentVolume,
+  V1Pod,
+} from '@kubernetes/client-node';
+import { DriverId, driverForProvisioner } from '../catalogue';
+import { formatQuantity, parseQuantity } from '../quantity';
 import { DiagnosisInput } from './types';
 
 /** Milliseconds of a Kubernetes timestamp (Date from client-node, string from JSON). */
@@ -16,7 +22,9 @@ export function isoOf(ms: number | undefined): string | undefined {
   return ms === undefined ? undefined : new Date(ms).toISOString();
 }
 
-export function eventTime(event: CoreV1Event): number | undefined {
+/** When an event last happened; undefined without an event or a time. */
+export function eventTime(event: CoreV1Event | undefined): number | undefined {
+  if (!event) return undefined;
   return (
     timeOf(event.lastTimestamp) ??
     timeOf(event.eventTime) ??
@@ -125,4 +133,33 @@ export function minutesBetween(
   return from === undefined || to === undefined
     ? undefined
     : (to - from) / 60000;
+}
+
+/** The pods using the claim that have not finished. */
+export function activePods(facts: ClaimFacts): V1Pod[] {
+  return facts.pods.filter(
+    pod => !['Succeeded', 'Failed'].includes(pod.status?.phase ?? ''),
+  );
+}
+
+/** The volume's size, formatted; empty when not known. */
+export function sizeOf(
+  pv: V1PersistentVolume | undefined,
+  fallback?: string,
+): string {
+  const bytes = parseQuantity(pv?.spec?.capacity?.storage ?? fallback);
+  return bytes === undefined ? '' : formatQuantity(bytes);
+}
+
+/** The CSI driver serving the claim: from its PV, its class or its provisioner annotation. */
+export function driverOf(input: DiagnosisInput): DriverId | undefined {
+  return (
+    driverForProvisioner(input.pv?.spec?.csi?.driver ?? '') ??
+    driverForProvisioner(input.storageClass?.provisioner ?? '') ??
+    driverForProvisioner(
+      input.pvc?.metadata?.annotations?.[
+        'volume.kubernetes.io/storage-provisioner'
+      ] ?? '',
+    )
+  );
 }

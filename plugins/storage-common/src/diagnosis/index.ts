@@ -5,3 +5,11 @@ export type {
   DiagnosisInput,
   DiagnosisSeverity,
 } from './types';
+export {
+  ZONE_LABELS,
+  nodeZone,
+  nodeZones,
+  podZones,
+  volumeZone,
+  volumeZones,
+} from './zones';
