@@ -219,7 +219,7 @@ describe('client-node against eks-sim', () => {
     });
   });
 
-  it('answers malformed bodies and bad parameters with 400 Status objects', async () => {
+  it('answers malformed bodies with 400 and invalid options with 422 Status objects', async () => {
     const url = `${sim.url}/api/v1/namespaces/payments/persistentvolumeclaims`;
     const badJson = await fetch(url, {
       method: 'POST',
@@ -247,14 +247,20 @@ describe('client-node against eks-sim', () => {
     );
     expect(badSelector.status).toBe(400);
     const badField = await fetch(`${url}?fieldSelector=spec.foo=bar`);
+    // PVCs have no field label conversion of their own: apimachinery's
+    // DefaultMetaV1FieldSelectorConversion answers.
     expect((await badField.json()).message).toBe(
-      'field label not supported: spec.foo',
+      '"spec.foo" is not a known field selector: only "metadata.name", "metadata.namespace"',
     );
+    // meta/v1/validation ValidateCreateOptions → errors.NewInvalid (422).
     const badDryRun = await fetch(`${url}?dryRun=Some`, {
       method: 'POST',
       body: JSON.stringify(pvcManifest('d', 'gp3')),
     });
-    expect(badDryRun.status).toBe(400);
+    expect(badDryRun.status).toBe(422);
+    expect((await badDryRun.json()).message).toBe(
+      'CreateOptions.meta.k8s.io "" is invalid: dryRun: Unsupported value: []string{"Some"}: supported values: "All"',
+    );
     const dryRun = await fetch(`${url}?dryRun=All`, {
       method: 'POST',
       body: JSON.stringify(pvcManifest('dry', 'gp3')),
@@ -454,7 +460,11 @@ describe('client-node against eks-sim', () => {
         body: 'metadata: {name: ssa-1}',
       },
     );
-    expect(missingManager.status).toBe(400);
+    // meta/v1/validation ValidatePatchOptions: 422 on PatchOptions.
+    expect(missingManager.status).toBe(422);
+    expect((await missingManager.json()).message).toBe(
+      'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch',
+    );
   });
 
   it('patches with JSON patch, merge patch and strategic merge patch', async () => {

@@ -25,13 +25,21 @@ export class ApiError extends Error {
     readonly reason: string,
     message: string,
     readonly details?: StatusDetails,
+    /** ListMeta of the Status (a 410 on a continued list carries a new token). */
+    readonly listMeta?: { continue?: string },
   ) {
     super(message);
     this.name = 'ApiError';
   }
 
   toStatus() {
-    return statusObject(this.code, this.reason, this.message, this.details);
+    return statusObject(
+      this.code,
+      this.reason,
+      this.message,
+      this.details,
+      this.listMeta,
+    );
   }
 }
 
@@ -40,11 +48,12 @@ export function statusObject(
   reason: string,
   message: string,
   details?: StatusDetails,
+  listMeta: { continue?: string } = {},
 ) {
   return {
     kind: 'Status',
     apiVersion: 'v1',
-    metadata: {},
+    metadata: listMeta,
     status: 'Failure',
     message,
     reason,
@@ -154,11 +163,43 @@ export const errors = {
       {},
     );
   },
+  /**
+   * A continue token older than the compaction window
+   * (storage/etcd3 `handleCompactedErrorForPaging`): the Status carries a
+   * token that continues at the latest version, inconsistently.
+   */
+  expiredContinue(inconsistentToken: string) {
+    return new ApiError(
+      410,
+      'Expired',
+      'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.',
+      undefined,
+      { continue: inconsistentToken },
+    );
+  },
+  /** A list at a compacted resourceVersion (storage/etcd3 `expired`). */
   expiredList() {
     return new ApiError(
       410,
       'Expired',
-      'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.',
+      'The resourceVersion for the provided list is too old.',
+    );
+  },
+  /** A resourceVersion the server has not reached (watch cache `waitUntilFreshAndBlock`). */
+  tooLargeResourceVersion(requested: number, current: number) {
+    return new ApiError(
+      504,
+      'Timeout',
+      `Too large resource version: ${requested}, current: ${current}`,
+      {
+        causes: [
+          {
+            reason: 'ResourceVersionTooLarge',
+            message: 'Too large resource version',
+          },
+        ],
+        retryAfterSeconds: 1,
+      },
     );
   },
   expiredWatch(requested: number, oldest: number) {

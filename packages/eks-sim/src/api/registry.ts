@@ -31,6 +31,8 @@ export interface WriteOptions {
   fieldManager: string;
   dryRun?: boolean;
   subresource?: 'status';
+  /** fieldValidation: Ignore, Warn (default) or Strict. */
+  fieldValidation?: 'Ignore' | 'Warn' | 'Strict';
 }
 
 export type PatchType = 'json' | 'merge' | 'strategic' | 'apply';
@@ -41,6 +43,9 @@ export interface ListOptions {
   fieldSelector?: Selector;
   limit?: number;
   continueToken?: string;
+  /** `resourceVersion` of the request ('' or absent: most recent). */
+  resourceVersion?: string;
+  resourceVersionMatch?: 'Exact' | 'NotOlderThan';
 }
 
 export interface ListResult {
@@ -54,6 +59,40 @@ export interface DeleteOptions {
   preconditions?: { uid?: string; resourceVersion?: string };
   gracePeriodSeconds?: number;
   dryRun?: boolean;
+  /** Deprecated DeleteOptions field; false asks for foreground deletion. */
+  orphanDependents?: boolean;
+  propagationPolicy?: 'Foreground' | 'Background' | 'Orphan';
+}
+
+export const FOREGROUND_FINALIZER = 'foregroundDeletion';
+export const ORPHAN_FINALIZER = 'orphan';
+
+/**
+ * The garbage-collection finalizers a delete asks for
+ * (genericregistry `deletionFinalizersForGarbageCollection`): foreground
+ * adds `foregroundDeletion`, orphan adds `orphan`, background removes both.
+ */
+function gcFinalizers(existing: string[], options: DeleteOptions): string[] {
+  const foreground =
+    options.propagationPolicy === 'Foreground' ||
+    options.orphanDependents === false;
+  const orphan =
+    options.propagationPolicy === 'Orphan' || options.orphanDependents === true;
+  const background = options.propagationPolicy === 'Background';
+  let finalizers = [...existing];
+  if (foreground || background) {
+    finalizers = finalizers.filter(f => f !== ORPHAN_FINALIZER);
+  }
+  if (orphan || background) {
+    finalizers = finalizers.filter(f => f !== FOREGROUND_FINALIZER);
+  }
+  if (foreground && !finalizers.includes(FOREGROUND_FINALIZER)) {
+    finalizers.push(FOREGROUND_FINALIZER);
+  }
+  if (orphan && !finalizers.includes(ORPHAN_FINALIZER)) {
+    finalizers.push(ORPHAN_FINALIZER);
+  }
+  return finalizers;
 }
 
 const NAME_SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
@@ -109,19 +148,52 @@ export class Registry {
     return this.store.get(resourceKey(kind), scoped(kind, namespace), name);
   }
 
+  /**
+   * Lists as the API server does (see "Resource versions" in the API
+   * concepts docs and storage/etcd3 `GetList`): the most recent state, or a
+   * snapshot at a resourceVersion for `Exact` and for continued pages, so an
+   * object created or deleted after the first page never shifts later pages.
+   */
   list(kind: ResourceKind, options: ListOptions = {}): ListResult {
     const namespace = scoped(kind, options.namespace);
-    let listVersion = this.store.currentResourceVersion();
+    const resource = resourceKey(kind);
+    const current = this.store.currentResourceVersion();
+    let listVersion = current;
     let afterKey: string | undefined;
+    let snapshot: number | undefined;
     if (options.continueToken) {
       const token = decodeContinue(options.continueToken);
-      if (token.rv < this.store.oldestResumableVersion()) {
-        throw errors.expiredList();
-      }
-      listVersion = token.rv;
       afterKey = token.start;
+      if (token.rv !== -1) {
+        if (token.rv < this.store.oldestResumableVersion()) {
+          throw errors.expiredContinue(
+            encodeContinue({ ...token, rv: -1 }),
+          );
+        }
+        snapshot = token.rv;
+      }
+    } else if (options.resourceVersion && options.resourceVersion !== '0') {
+      const requested = parseResourceVersion(options.resourceVersion);
+      if (requested > current) {
+        throw errors.tooLargeResourceVersion(requested, current);
+      }
+      // Legacy rule: a non-zero resourceVersion with a limit and no match is Exact.
+      const exact =
+        options.resourceVersionMatch === 'Exact' ||
+        (options.resourceVersionMatch === undefined &&
+          options.limit !== undefined &&
+          options.limit > 0);
+      if (exact) snapshot = requested;
     }
-    const all = this.store.listFrom(resourceKey(kind), namespace, afterKey);
+    let all: K8sObject[];
+    if (snapshot !== undefined) {
+      const items = this.store.listAt(resource, namespace, snapshot, afterKey);
+      if (items === 'expired') throw errors.expiredList();
+      all = items;
+      listVersion = snapshot;
+    } else {
+      all = this.store.listFrom(resource, namespace, afterKey);
+    }
     const label = options.labelSelector;
     const field = options.fieldSelector;
     const limit = options.limit && options.limit > 0 ? options.limit : Infinity;
@@ -506,7 +578,10 @@ export class Registry {
         `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${existing.metadata.resourceVersion}`,
       );
     }
-    const finalizers = existing.metadata.finalizers ?? [];
+    const finalizers = gcFinalizers(
+      existing.metadata.finalizers ?? [],
+      options,
+    );
     const graceful =
       kind.kind === 'Pod' &&
       existing.spec?.nodeName &&
@@ -526,9 +601,17 @@ export class Registry {
       )!;
     }
     if (existing.metadata.deletionTimestamp) {
-      return existing;
+      if (deepEqual(finalizers, existing.metadata.finalizers ?? [])) {
+        return existing;
+      }
+      // A second delete may change the propagation policy's finalizers.
+      const changed = clone(existing);
+      changed.metadata.finalizers = finalizers;
+      if (options.dryRun) return changed;
+      return this.store.put(resourceKey(kind), changed);
     }
     const object = clone(existing);
+    if (finalizers.length > 0) object.metadata.finalizers = finalizers;
     object.metadata.deletionTimestamp = this.clock.nowIso();
     object.metadata.deletionGracePeriodSeconds = graceful
       ? options.gracePeriodSeconds ??
@@ -632,6 +715,17 @@ function withoutManagedFieldTimes(object: K8sObject) {
 
 function encodeContinue(token: ContinueToken) {
   return Buffer.from(JSON.stringify(token)).toString('base64url');
+}
+
+function parseResourceVersion(text: string): number {
+  if (!/^\d+$/.test(text)) {
+    throw errors.badRequest(
+      `resourceVersion: Invalid value: ${JSON.stringify(
+        text,
+      )}: strconv.ParseUint: parsing ${JSON.stringify(text)}: invalid syntax`,
+    );
+  }
+  return Number(text);
 }
 
 function decodeContinue(text: string): ContinueToken {

@@ -11,10 +11,21 @@ import {
 } from '../store/selectors';
 import { K8sObject } from '../store/types';
 import { decodeBody, patchTypeOf, readBody } from './body';
-import { errors } from './errors';
+import { errors, StatusCause } from './errors';
 import { DeleteOptions, Registry, WriteOptions } from './registry';
 import { ResourceRoute } from './routes';
 import { toTable } from './tables';
+import {
+  dryRunCauses,
+  fieldManagerCauses,
+  fieldValidationOf,
+  invalidOptions,
+  listQuery,
+  OptionsKind,
+  PropagationPolicy,
+  queryBool,
+  queryInt,
+} from './query';
 
 export interface Reply {
   status: number;
@@ -35,7 +46,8 @@ export function verbOf(
   route: ResourceRoute,
   query: URLSearchParams,
 ) {
-  const watching = ['true', '1'].includes(query.get('watch') ?? '');
+  // Any value but 0/false (any case) is true, as apimachinery decodes it.
+  const watching = queryBool(query, 'watch') ?? false;
   switch (method) {
     case 'GET':
     case 'HEAD':
@@ -82,24 +94,40 @@ export function selectorsOf(
   }
 }
 
-function writeOptions(info: RequestInfo): WriteOptions {
+function writeOptions(
+  info: RequestInfo,
+  optionsKind: OptionsKind,
+  patchType?: string,
+): WriteOptions {
   const dryRun = info.query.getAll('dryRun');
-  for (const value of dryRun) {
-    if (value !== 'All') {
-      throw errors.badRequest(
-        `dryRun: Unsupported value: "${value}": supported values: "All"`,
-      );
+  const explicitManager = info.query.get('fieldManager') ?? '';
+  const causes: StatusCause[] = [];
+  if (optionsKind === 'PatchOptions') {
+    // ValidatePatchOptions: force only for apply; apply needs a manager.
+    if (patchType !== 'apply' && info.query.has('force')) {
+      causes.push({
+        reason: 'FieldValueForbidden',
+        message: 'Forbidden: may not be specified for non-apply patch',
+        field: 'force',
+      });
+    }
+    if (patchType === 'apply' && !explicitManager) {
+      causes.push({
+        reason: 'FieldValueRequired',
+        message: 'Required value: is required for apply patch',
+        field: 'fieldManager',
+      });
     }
   }
-  const manager = info.query.get('fieldManager') ?? defaultManager(info.req);
-  if (manager.length > 128) {
-    throw errors.badRequest(
-      `fieldManager: Too long: may not be more than 128 bytes`,
-    );
-  }
+  causes.push(...fieldManagerCauses(explicitManager));
+  causes.push(...dryRunCauses(dryRun));
+  const validation = fieldValidationOf(info.query);
+  causes.push(...validation.causes);
+  if (causes.length > 0) throw invalidOptions(optionsKind, causes);
   return {
-    fieldManager: manager,
+    fieldManager: explicitManager || defaultManager(info.req),
     dryRun: dryRun.length > 0,
+    fieldValidation: validation.value,
     ...(info.route.subresource === 'status'
       ? { subresource: 'status' as const }
       : {}),
@@ -136,28 +164,26 @@ export async function handleResource(
       return list(registry, info);
     case 'create': {
       if (name) throw errors.methodNotAllowed();
+      const options = writeOptions(info, 'CreateOptions');
       const body = decodeBody(
         await readBody(info.req),
         info.req.headers['content-type'],
         kind.kind,
       );
-      const created = registry.create(
-        kind,
-        namespace,
-        body,
-        writeOptions(info),
-      );
+      const created = registry.create(kind, namespace, body, options);
       return { status: 201, body: created };
     }
     case 'update': {
+      const options = writeOptions(info, 'UpdateOptions');
       const body = decodeBody(
         await readBody(info.req),
         info.req.headers['content-type'],
         kind.kind,
       );
+      const existed = registry.find(kind, namespace, name!) !== undefined;
       return {
-        status: 200,
-        body: registry.update(kind, namespace, name!, body, writeOptions(info)),
+        status: existed ? 200 : 201,
+        body: registry.update(kind, namespace, name!, body, options),
       };
     }
     case 'patch': {
@@ -165,35 +191,35 @@ export async function handleResource(
         info.req.headers['content-type'],
         kind.custom,
       );
-      const force = query.get('force');
-      if (force !== null && patchType !== 'apply') {
-        throw errors.badRequest(
-          'force: Invalid value: true: may not be specified for non-apply patch',
-        );
-      }
+      const options = writeOptions(info, 'PatchOptions', patchType);
       const body = decodeBody(
         await readBody(info.req),
         info.req.headers['content-type'],
         kind.kind,
       );
       const existed = registry.find(kind, namespace, name!) !== undefined;
-      const options = writeOptions(info);
-      if (patchType === 'apply' && !query.get('fieldManager')) {
-        throw errors.badRequest('PATCH /apply requires fieldManager to be set');
-      }
       const result = registry.patch(kind, namespace, name!, patchType, body, {
         ...options,
-        force: force === 'true',
+        force: queryBool(query, 'force') ?? false,
       });
       return { status: existed ? 200 : 201, body: result };
     }
     case 'delete': {
       const options = await deleteOptions(info);
       const result = registry.delete(kind, namespace, name!, options);
-      const stillThere = registry.find(kind, namespace, name!) !== undefined;
+      const wasDeleted =
+        options.dryRun === true
+          ? result.metadata.deletionTimestamp === undefined
+          : registry.find(kind, namespace, name!)?.metadata.uid !==
+            result.metadata.uid;
+      // staging/src/k8s.io/apiserver/pkg/endpoints/handlers/delete.go: 200,
+      // or 202 only when the object stays (finalizers) and the client set
+      // orphanDependents=false; a deletion pending on finalizers is a 200.
+      const status =
+        !wasDeleted && options.orphanDependents === false ? 202 : 200;
       return {
-        status: stillThere && !options.dryRun ? 202 : 200,
-        body: result,
+        status,
+        body: wasDeleted ? deletedBody(kind, result) : result,
       };
     }
     case 'deletecollection': {
@@ -224,6 +250,38 @@ export async function handleResource(
   }
 }
 
+/**
+ * Kinds whose registry sets `ReturnDeletedObject: true` (pkg/registry/<group>/<resource>/storage):
+ * an immediate delete answers with the object, others with a Status.
+ */
+const RETURNS_DELETED_OBJECT = new Set([
+  'PersistentVolumeClaim',
+  'PersistentVolume',
+  'Pod',
+  'Service',
+  'Node',
+  'Namespace',
+  'ResourceQuota',
+  'StorageClass',
+]);
+
+function deletedBody(kind: ResourceKind, object: K8sObject) {
+  if (RETURNS_DELETED_OBJECT.has(kind.kind)) return object;
+  // genericregistry.Store.finalizeDelete: a success Status naming the object.
+  return {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Success',
+    details: {
+      name: object.metadata.name,
+      group: kind.group,
+      kind: kind.plural,
+      uid: object.metadata.uid,
+    },
+  };
+}
+
 async function deleteOptions(info: RequestInfo): Promise<DeleteOptions> {
   const text = await readBody(info.req);
   const body = text.trim()
@@ -233,25 +291,54 @@ async function deleteOptions(info: RequestInfo): Promise<DeleteOptions> {
         'DeleteOptions',
       ) as any)
     : {};
-  const dryRun = [
-    ...info.query.getAll('dryRun'),
-    ...(Array.isArray(body?.dryRun) ? body.dryRun : []),
-  ];
-  if (dryRun.some(v => v !== 'All')) {
-    throw errors.badRequest(
-      `dryRun: Unsupported value: "${dryRun.find(
-        v => v !== 'All',
-      )}": supported values: "All"`,
-    );
+  const query = info.query;
+  const dryRun: string[] = query.has('dryRun')
+    ? query.getAll('dryRun')
+    : Array.isArray(body?.dryRun)
+    ? body.dryRun
+    : [];
+  const grace = query.has('gracePeriodSeconds')
+    ? queryInt(query, 'gracePeriodSeconds')
+    : body?.gracePeriodSeconds;
+  const orphan = query.has('orphanDependents')
+    ? queryBool(query, 'orphanDependents')
+    : typeof body?.orphanDependents === 'boolean'
+    ? body.orphanDependents
+    : undefined;
+  const policy: string | undefined =
+    query.get('propagationPolicy') ?? body?.propagationPolicy ?? undefined;
+  // ValidateDeleteOptions (apimachinery meta/v1/validation).
+  const causes: StatusCause[] = [];
+  if (orphan !== undefined && policy !== undefined) {
+    causes.push({
+      reason: 'FieldValueInvalid',
+      message: `Invalid value: ${JSON.stringify(
+        policy,
+      )}: orphanDependents and deletionPropagation cannot be both set`,
+      field: 'propagationPolicy',
+    });
   }
-  const graceQuery = info.query.get('gracePeriodSeconds');
-  const grace =
-    graceQuery !== null ? Number(graceQuery) : body?.gracePeriodSeconds;
+  if (
+    policy !== undefined &&
+    !['Foreground', 'Background', 'Orphan'].includes(policy)
+  ) {
+    causes.push({
+      reason: 'FieldValueNotSupported',
+      message: `Unsupported value: ${JSON.stringify(
+        policy,
+      )}: supported values: "Foreground", "Background", "Orphan", "nil"`,
+      field: 'propagationPolicy',
+    });
+  }
+  causes.push(...dryRunCauses(dryRun));
+  if (causes.length > 0) throw invalidOptions('DeleteOptions', causes);
   return {
     preconditions: body?.preconditions,
     gracePeriodSeconds:
       typeof grace === 'number' && Number.isFinite(grace) ? grace : undefined,
     dryRun: dryRun.length > 0,
+    orphanDependents: orphan,
+    propagationPolicy: policy as PropagationPolicy | undefined,
   };
 }
 
@@ -271,18 +358,14 @@ function listBody(
 
 function list(registry: Registry, info: RequestInfo): Reply {
   const { kind, namespace } = info.route;
-  const limitText = info.query.get('limit');
-  const limit = limitText ? Number(limitText) : undefined;
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) {
-    throw errors.badRequest(
-      `limit: Invalid value: "${limitText}": must be a non-negative integer`,
-    );
-  }
+  const options = listQuery(info.query);
   const result = registry.list(kind, {
     namespace,
     ...selectorsOf(kind, info.query),
-    limit,
-    continueToken: info.query.get('continue') ?? undefined,
+    limit: options.limit,
+    continueToken: options.continueToken,
+    resourceVersion: options.resourceVersion,
+    resourceVersionMatch: options.resourceVersionMatch,
   });
   if (info.asTable) {
     return {

@@ -22,6 +22,7 @@ import { WatchHub } from './watch';
 import { decodeBody, readBody, readRawBody } from './body';
 import { decodeReview, isProtobuf } from './protobuf';
 import { openApiV3Document, openApiV3Index } from './openapi';
+import { listQuery } from './query';
 
 /** Request faults (error injection, latency) consulted for every API call. */
 export interface RequestFaults {
@@ -201,15 +202,15 @@ export class ApiServer {
     });
     const asTable = wantsTable(req.headers.accept);
     if (verb === 'watch') {
-      const query = url.searchParams;
-      const timeout = query.get('timeoutSeconds');
+      const options = listQuery(url.searchParams);
       this.options.watches.serve(res, {
         kind: route.kind,
         namespace: route.namespace,
-        resourceVersion: query.get('resourceVersion') ?? undefined,
-        ...selectorsOf(route.kind, query, route.name),
-        allowBookmarks: query.get('allowWatchBookmarks') === 'true',
-        timeoutSeconds: timeout ? Number(timeout) : undefined,
+        resourceVersion: options.resourceVersion,
+        ...selectorsOf(route.kind, url.searchParams, route.name),
+        allowBookmarks: options.allowWatchBookmarks,
+        sendInitialEvents: options.sendInitialEvents,
+        timeoutSeconds: options.timeoutSeconds,
         asTable,
       });
       return;

@@ -19,6 +19,8 @@ export interface WatchRequest {
   labelSelector?: Selector;
   fieldSelector?: Selector;
   allowBookmarks: boolean;
+  /** Watch-list (`sendInitialEvents`): initial ADDED events, then a bookmark. */
+  sendInitialEvents?: boolean;
   timeoutSeconds?: number;
   asTable: boolean;
 }
@@ -104,12 +106,28 @@ export class WatchHub {
       }
     };
 
+    const bookmark = (annotations?: Record<string, string>) =>
+      send('BOOKMARK', {
+        kind: kind.kind,
+        apiVersion: kind.group ? `${kind.group}/${kind.version}` : kind.version,
+        metadata: {
+          resourceVersion: String(this.store.currentResourceVersion()),
+          ...(annotations ? { annotations } : {}),
+        },
+      });
     const rv = request.resourceVersion;
-    if (rv === undefined || rv === '' || rv === '0') {
+    const fromNow = rv === undefined || rv === '' || rv === '0';
+    if (request.sendInitialEvents === true || (fromNow && request.sendInitialEvents === undefined)) {
+      // "Get State and Start at Most Recent" / watch-list: synthetic ADDED
+      // events for the current state (apiserver watch cache).
       for (const object of this.store.list(resource, namespace)) {
         if (matches(object)) send('ADDED', object);
       }
-    } else {
+      if (request.sendInitialEvents === true) {
+        // k8s.io/apimachinery/pkg/apis/meta/v1 InitialEventsAnnotationKey.
+        bookmark({ 'k8s.io/initial-events-end': 'true' });
+      }
+    } else if (!fromNow) {
       const version = Number(rv);
       const backlog = Number.isInteger(version)
         ? this.store.changesSince(version)
@@ -140,18 +158,9 @@ export class WatchHub {
     res.on('close', end);
 
     if (request.allowBookmarks) {
-      const bookmark = setInterval(() => {
-        send('BOOKMARK', {
-          kind: kind.kind,
-          apiVersion: kind.group
-            ? `${kind.group}/${kind.version}`
-            : kind.version,
-          metadata: {
-            resourceVersion: String(this.store.currentResourceVersion()),
-          },
-        });
-      }, this.options.bookmarkIntervalMs);
-      timers.push(bookmark);
+      timers.push(
+        setInterval(() => bookmark(), this.options.bookmarkIntervalMs),
+      );
     }
     const lifetimeMs =
       request.timeoutSeconds !== undefined && request.timeoutSeconds > 0

@@ -6,6 +6,7 @@ import { ControllerContext } from './context';
 import { Delays } from './delays';
 import { createDrivers } from './drivers';
 import { EventRecorder } from './events';
+import { garbageCollector } from './garbageCollector';
 import { kubelet } from './kubelet';
 import { namespaces } from './namespaces';
 import { protection } from './protection';
@@ -46,6 +47,7 @@ export function startControllers(deps: ControllerDeps) {
     resizer(ctx, drivers),
     snapshotter(ctx, drivers),
     statefulSets(ctx),
+    garbageCollector(ctx),
   ];
   return { stop: () => running.forEach(c => c.stop()) };
 }

@@ -117,6 +117,44 @@ export class ObjectStore {
   }
 
   /**
+   * Objects of a resource as they were at `resourceVersion` (after `afterKey`
+   * when given), rebuilt from the current state and the change history as
+   * etcd serves a read at an old revision; 'expired' once compaction has
+   * dropped that revision.
+   */
+  listAt(
+    resource: string,
+    namespace: string | undefined,
+    resourceVersion: number,
+    afterKey?: string,
+  ): K8sObject[] | 'expired' {
+    if (resourceVersion >= this.resourceVersion) {
+      return this.listFrom(resource, namespace, afterKey);
+    }
+    if (resourceVersion < this.oldestResumable) {
+      return 'expired';
+    }
+    const state = new Map<string, K8sObject>();
+    for (const object of this.listFrom(resource, namespace, undefined)) {
+      state.set(objectKey(object.metadata.namespace, object.metadata.name!), object);
+    }
+    for (let i = this.history.length - 1; i >= 0; i--) {
+      const event = this.history[i];
+      if (event.resourceVersion <= resourceVersion) break;
+      if (event.resource !== resource) continue;
+      const meta = event.object.metadata;
+      if (namespace && meta.namespace !== namespace) continue;
+      const key = objectKey(meta.namespace, meta.name!);
+      if (event.type === 'ADDED') state.delete(key);
+      else if (event.previous) state.set(key, event.previous);
+    }
+    return [...state.keys()]
+      .sort()
+      .filter(key => afterKey === undefined || key > afterKey)
+      .map(key => state.get(key)!);
+  }
+
+  /**
    * Writes an object (create or replace) and returns the stored copy with
    * its new resourceVersion.
    */

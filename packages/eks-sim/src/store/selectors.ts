@@ -193,7 +193,17 @@ export function parseFieldSelector(
     }
     const getter = fields[match[1].trim()];
     if (!getter) {
-      throw new SelectorError(`field label not supported: ${match[1].trim()}`);
+      const label = match[1].trim();
+      // Kinds with their own field label conversion (pkg/apis/core/v1/conversion.go)
+      // answer "field label not supported"; the rest use apimachinery's
+      // DefaultMetaV1FieldSelectorConversion.
+      throw new SelectorError(
+        KIND_FIELDS[kind] || kind === 'Service'
+          ? `field label not supported: ${label}`
+          : `${JSON.stringify(
+              label,
+            )} is not a known field selector: only "metadata.name", "metadata.namespace"`,
+      );
     }
     return { getter, negate: match[2] === '!=', value: match[3].trim() };
   });
