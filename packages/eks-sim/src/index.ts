@@ -16,3 +16,4 @@ export type { Faults, FaultState, RequestFaultSettings } from './faults';
 export type { ScenarioName } from './scenarios';
 export { SCENARIOS } from './scenarios';
 export { kubeconfigYaml } from './kubeconfig';
+export type { UsageSetting, VolumeUsage } from './kubeletStats';

@@ -16,6 +16,8 @@ import { Faults, RequestFaultSettings } from './faults';
 import { kubeconfigYaml } from './kubeconfig';
 import { ScenarioName, loadScenario } from './scenarios';
 import { ObjectStore } from './store/objectStore';
+import { nodeSummary, VolumeUsage } from './kubeletStats';
+import { DEMO_VOLUME_USAGE } from './scenarios/demo';
 
 export interface EksSimOptions {
   /** Port on 127.0.0.1; 0 (default) picks a free one. */
@@ -55,6 +57,8 @@ export interface EksSim {
   faults: Faults;
   clock: SimClock;
   registry: Registry;
+  /** How full each claim's file system is (kubelet volume stats). */
+  volumeUsage: VolumeUsage;
   close(): Promise<void>;
 }
 
@@ -88,6 +92,7 @@ export async function startEksSim(
     now: () => clock.now(),
   });
   const faults = new Faults(registry, watches, clock);
+  const volumeUsage = new VolumeUsage(clock);
   faults.setRequestFaults(options.faults ?? {});
   const requestedDelays =
     typeof options.delays === 'string' || options.delays === undefined
@@ -117,6 +122,11 @@ export async function startEksSim(
     clock.close();
     throw error;
   }
+  if (options.scenario === 'demo') {
+    for (const { namespace, claim, ...usage } of DEMO_VOLUME_USAGE) {
+      volumeUsage.set(namespace, claim, usage);
+    }
+  }
   useRequestedDelays();
   options.faults?.uninstalledDrivers?.forEach(d => faults.uninstallDriver(d));
   options.faults?.iamDeniedDrivers?.forEach(d => faults.setIamDenied(d, true));
@@ -129,6 +139,10 @@ export async function startEksSim(
     faults,
     admin: adminHandler(faults),
     now: () => clock.now(),
+    nodeProxy: (node, path) =>
+      path === '/stats/summary' || path === '/stats/summary/'
+        ? nodeSummary(registry, volumeUsage, clock, node)
+        : undefined,
   });
   const server = await listen(
     api,
@@ -154,6 +168,7 @@ export async function startEksSim(
     faults,
     clock,
     registry,
+    volumeUsage,
     close: async () => {
       if (closed) return;
       closed = true;

@@ -501,7 +501,7 @@ describe('client-node against eks-sim', () => {
     ]);
   });
 
-  it('binds, resizes with FileSystemResizePending until the pod restarts, and refuses shrinking', async () => {
+  it('binds, expands a mounted volume online, recovers from a failed expansion, and waits for a mount when none uses the claim', async () => {
     await core.createNamespacedPersistentVolumeClaim({
       namespace: 'analytics',
       body: pvcManifest('grow-1', 'gp3') as V1PersistentVolumeClaim,
@@ -547,7 +547,7 @@ describe('client-node against eks-sim', () => {
       ),
     );
     expect(shrink.body.message).toContain(
-      'spec.resources.requests.storage: Forbidden: field can not be less than previous value',
+      'spec.resources.requests.storage: Forbidden: field can not be less than status.capacity',
     );
 
     await core.patchNamespacedPersistentVolumeClaim(
@@ -558,22 +558,67 @@ describe('client-node against eks-sim', () => {
       },
       setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
     );
-    const pending = await eventually(async () => {
-      const c = await core.readNamespacedPersistentVolumeClaim({
+    const read = () =>
+      core.readNamespacedPersistentVolumeClaim({
         name: 'grow-1',
         namespace: 'analytics',
       });
-      return c.status?.conditions?.find(
-        x => x.type === 'FileSystemResizePending',
-      )
-        ? c
-        : undefined;
+    const podUid = (
+      await core.readNamespacedPod({ name: 'grow-pod', namespace: 'analytics' })
+    ).metadata?.uid;
+    // The EBS driver expands the file system of a mounted volume online: the
+    // kubelet's volume manager calls NodeExpandVolume for the running pod
+    // (pkg/kubelet/volumemanager, operation_generator GenerateExpandInUseVolumeFunc).
+    const grown = await eventually(async () => {
+      const c = await read();
+      return c.status?.capacity?.storage === '20Gi' && c;
     });
-    expect(pending.status?.capacity?.storage).toBe('10Gi');
-    expect(pending.status?.allocatedResourceStatuses?.storage).toBe(
-      'NodeResizePending',
+    expect(grown.status?.conditions ?? []).toEqual([]);
+    expect(grown.status?.allocatedResourceStatuses).toBeUndefined();
+    expect(
+      (await core.readNamespacedPod({ name: 'grow-pod', namespace: 'analytics' }))
+        .metadata?.uid,
+    ).toBe(podUid);
+    const events = await core.listNamespacedEvent({
+      namespace: 'analytics',
+      fieldSelector: 'involvedObject.name=grow-1',
+    });
+    expect(events.items.map(e => e.reason)).toContain(
+      'FileSystemResizeSuccessful',
     );
 
+    // EBS allows one modification per volume every six hours.
+    const patch = (storage: string) =>
+      core.patchNamespacedPersistentVolumeClaim(
+        {
+          name: 'grow-1',
+          namespace: 'analytics',
+          body: { spec: { resources: { requests: { storage } } } },
+        },
+        setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+      );
+    await patch('30Gi');
+    const failed = await eventually(async () =>
+      (await read()).status?.conditions?.find(
+        x => x.type === 'ControllerResizeError',
+      ),
+    );
+    expect(failed.message).toContain('VolumeModificationRateExceeded');
+    // RecoverVolumeExpansionFailure (on by default in 1.32): the request may
+    // go back down, as long as it stays above status.capacity.
+    const tooSmall = await status(patch('20Gi'));
+    expect(tooSmall.code).toBe(422);
+    expect(tooSmall.body.message).toContain(
+      'field can not be less than status.capacity',
+    );
+    await patch('25Gi');
+    sim.faults.advanceClock(6 * 3600 * 1000 + 1000);
+    await eventually(
+      async () => (await read()).status?.capacity?.storage === '25Gi',
+      8000,
+    );
+
+    // Nothing mounts the claim: the file system waits for the next mount.
     await core.deleteNamespacedPod({
       name: 'grow-pod',
       namespace: 'analytics',
@@ -589,49 +634,29 @@ describe('client-node against eks-sim', () => {
           )
         ).code === 404,
     );
+    sim.faults.advanceClock(6 * 3600 * 1000 + 1000);
+    await patch('40Gi');
+    const pending = await eventually(async () => {
+      const c = await read();
+      return c.status?.conditions?.find(
+        x => x.type === 'FileSystemResizePending',
+      )
+        ? c
+        : undefined;
+    });
+    expect(pending.status?.capacity?.storage).toBe('25Gi');
+    expect(pending.status?.allocatedResourceStatuses?.storage).toBe(
+      'NodeResizePending',
+    );
+    await new Promise(resolve => setTimeout(resolve, 200));
+    expect((await read()).status?.capacity?.storage).toBe('25Gi');
     await core.createNamespacedPod({
       namespace: 'analytics',
       body: podManifest('grow-pod', 'grow-1'),
     });
     await eventually(
-      async () =>
-        (
-          await core.readNamespacedPersistentVolumeClaim({
-            name: 'grow-1',
-            namespace: 'analytics',
-          })
-        ).status?.capacity?.storage === '20Gi',
+      async () => (await read()).status?.capacity?.storage === '40Gi',
     );
-
-    // EBS allows one modification per volume every six hours.
-    await core.patchNamespacedPersistentVolumeClaim(
-      {
-        name: 'grow-1',
-        namespace: 'analytics',
-        body: { spec: { resources: { requests: { storage: '30Gi' } } } },
-      },
-      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
-    );
-    const failed = await eventually(async () => {
-      const c = await core.readNamespacedPersistentVolumeClaim({
-        name: 'grow-1',
-        namespace: 'analytics',
-      });
-      return c.status?.conditions?.find(
-        x => x.type === 'ControllerResizeError',
-      );
-    });
-    expect(failed.message).toContain('VolumeModificationRateExceeded');
-    sim.faults.advanceClock(6 * 3600 * 1000 + 1000);
-    await eventually(async () => {
-      const c = await core.readNamespacedPersistentVolumeClaim({
-        name: 'grow-1',
-        namespace: 'analytics',
-      });
-      return c.status?.conditions?.some(
-        x => x.type === 'FileSystemResizePending',
-      );
-    }, 8000);
   });
 
   it('refuses to expand a claim whose class does not allow expansion', async () => {

@@ -153,7 +153,7 @@ describeWithKubectl('kubectl against eks-sim', () => {
     );
     expect(shrink.code).toBe(1);
     expect(shrink.stderr).toContain(
-      'The PersistentVolumeClaim "orders-db" is invalid: spec.resources.requests.storage: Forbidden: field can not be less than previous value',
+      'The PersistentVolumeClaim "orders-db" is invalid: spec.resources.requests.storage: Forbidden: field can not be less than status.capacity',
     );
 
     const ssa = await kubectl(

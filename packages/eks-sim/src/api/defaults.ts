@@ -32,6 +32,36 @@ function podSpecDefaults(spec: any) {
   }
 }
 
+/**
+ * pkg/api/persistentvolumeclaim NormalizeDataSources (since 1.24, run on
+ * create and on read): a claim's dataSource is mirrored into dataSourceRef
+ * and a namespace-less dataSourceRef into dataSource.
+ */
+export function normalizeDataSources(spec: any) {
+  if (!spec) return;
+  if (spec.dataSource && !spec.dataSourceRef) {
+    spec.dataSourceRef = {
+      ...(spec.dataSource.apiGroup !== undefined
+        ? { apiGroup: spec.dataSource.apiGroup }
+        : {}),
+      kind: spec.dataSource.kind,
+      name: spec.dataSource.name,
+    };
+  } else if (
+    spec.dataSourceRef &&
+    !spec.dataSource &&
+    !spec.dataSourceRef.namespace
+  ) {
+    spec.dataSource = {
+      ...(spec.dataSourceRef.apiGroup !== undefined
+        ? { apiGroup: spec.dataSourceRef.apiGroup }
+        : {}),
+      kind: spec.dataSourceRef.kind,
+      name: spec.dataSourceRef.name,
+    };
+  }
+}
+
 const DEFAULTERS: Record<string, Defaulter> = {
   Namespace: ns => {
     ns.metadata.labels = {
@@ -43,6 +73,7 @@ const DEFAULTERS: Record<string, Defaulter> = {
   },
   PersistentVolumeClaim: pvc => {
     pvc.spec = { volumeMode: 'Filesystem', ...(pvc.spec ?? {}) };
+    normalizeDataSources(pvc.spec);
     pvc.status = { phase: 'Pending' };
   },
   PersistentVolume: pv => {
@@ -68,6 +99,15 @@ const DEFAULTERS: Record<string, Defaulter> = {
       volumeLifecycleModes: ['Persistent'],
       ...(driver.spec ?? {}),
     };
+  },
+  Node: node => {
+    // The kubelet registers nodes with every condition's heartbeat and
+    // transition time; typed clients require status/type on each.
+    const at = node.metadata.creationTimestamp;
+    for (const condition of node.status?.conditions ?? []) {
+      condition.lastHeartbeatTime ??= at;
+      condition.lastTransitionTime ??= at;
+    }
   },
   Pod: pod => {
     pod.spec = pod.spec ?? {};

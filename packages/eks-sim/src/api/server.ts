@@ -23,6 +23,7 @@ import { decodeBody, readBody, readRawBody } from './body';
 import { decodeReview, isProtobuf } from './protobuf';
 import { openApiV3Document, openApiV3Index } from './openapi';
 import { listQuery } from './query';
+import { kindByName } from '../kinds';
 
 /** Request faults (error injection, latency) consulted for every API call. */
 export interface RequestFaults {
@@ -44,6 +45,8 @@ export interface ApiServerOptions {
   admin: AdminHandler;
   now: () => number;
   tls?: { key: string; cert: string };
+  /** What a node's kubelet answers through the API server's node proxy. */
+  nodeProxy?: (node: string, path: string) => unknown | undefined;
 }
 
 export interface RunningServer {
@@ -149,6 +152,11 @@ export class ApiServer {
       send(res, 200, document);
       return;
     }
+    const proxy = /^\/api\/v1\/nodes\/([^/]+)\/proxy(\/.*)?$/.exec(path);
+    if (proxy) {
+      await this.serveNodeProxy(req, res, identity, proxy[1], proxy[2] ?? '/');
+      return;
+    }
     const route = parseRoute(path);
     switch (route.type) {
       case 'discovery':
@@ -163,6 +171,37 @@ export class ApiServer {
       default:
         throw errors.pathNotFound();
     }
+  }
+
+  /** `nodes/proxy`: the kubelet's read-only endpoints (only /stats/summary here). */
+  private async serveNodeProxy(
+    req: IncomingMessage,
+    res: ServerResponse,
+    identity: Identity,
+    node: string,
+    path: string,
+  ) {
+    const nodes = kindByName('Node');
+    const verb = (req.method ?? 'GET') === 'GET' ? 'get' : 'create';
+    authorize(identity, {
+      verb,
+      group: '',
+      resource: 'nodes',
+      subresource: 'proxy',
+      name: node,
+    });
+    if (!this.options.registry.find(nodes, undefined, node)) {
+      throw errors.notFound(nodes, node);
+    }
+    const body =
+      verb === 'get' ? this.options.nodeProxy?.(node, path) : undefined;
+    if (body === undefined) {
+      // The kubelet answers unknown paths with a plain 404.
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('404 page not found\n');
+      return;
+    }
+    send(res, 200, body);
   }
 
   private serveDiscovery(

@@ -203,13 +203,21 @@ function validatePvcUpdate(old: K8sObject, pvc: K8sObject): StatusCause[] {
       ),
     );
   } else if (bound) {
+    // ValidatePersistentVolumeClaimUpdate with RecoverVolumeExpansionFailure
+    // (beta, on by default since 1.32): a request may shrink to recover from
+    // a failed expansion, but must stay above status.capacity.
     const before = parseQuantity(oldSpec.resources?.requests?.storage) ?? 0;
     const after = parseQuantity(newSpec.resources?.requests?.storage);
-    if (after !== undefined && after < before) {
+    const capacity = parseQuantity(old.status?.capacity?.storage);
+    if (
+      after !== undefined &&
+      after < before &&
+      (capacity === undefined || after <= capacity)
+    ) {
       causes.push(
         forbiddenField(
           'spec.resources.requests.storage',
-          'field can not be less than previous value',
+          'field can not be less than status.capacity',
         ),
       );
     }

@@ -20,6 +20,11 @@ export interface Delays {
   podStopMs: number;
   /** ControllerExpandVolume. */
   resizeMs: number;
+  /**
+   * From FileSystemResizePending to the kubelet's online NodeExpandVolume of
+   * a mounted volume (the kubelet notices on its next pod sync, about a minute).
+   */
+  nodeExpandMs: number;
   /** Snapshot becoming readyToUse. */
   snapshotMs: number;
   /** DeleteVolume after a claim with reclaim policy Delete goes away. */
@@ -39,6 +44,7 @@ const FAST: Delays = {
   podStartMs: 20,
   podStopMs: 10,
   resizeMs: 20,
+  nodeExpandMs: 20,
   snapshotMs: 50,
   deleteVolumeMs: 20,
 };
@@ -55,6 +61,7 @@ const DEMO: Delays = {
   podStartMs: 5000,
   podStopMs: 2000,
   resizeMs: 6000,
+  nodeExpandMs: 15_000,
   snapshotMs: 20_000,
   deleteVolumeMs: 5000,
 };

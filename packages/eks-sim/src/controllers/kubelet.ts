@@ -1,7 +1,8 @@
 /**
  * The kubelets (and attach/detach controller) of all nodes: attach and
- * mount volumes, start containers, finish file-system expansion when a pod
- * (re)starts with the claim, and complete graceful pod deletion.
+ * mount volumes, start containers, expand file systems (online for a
+ * mounted volume, at the next mount for one no running pod uses), and
+ * complete graceful pod deletion.
  */
 import { formatQuantity } from '@eks-storage/backstage-plugin-storage-common';
 import { K8sObject } from '../store/types';
@@ -19,17 +20,64 @@ export function kubelet(ctx: ControllerContext) {
   const controller: Controller = new Controller(
     {
       name: 'kubelet',
-      keysFor: event =>
-        event.object.kind === 'Pod' &&
-        event.type !== 'DELETED' &&
-        event.object.spec?.nodeName
-          ? [keyOf(event.object)]
-          : [],
-      reconcile: key => sync(key),
+      keysFor: event => {
+        const o = event.object;
+        if (o.kind === 'Pod' && event.type !== 'DELETED' && o.spec?.nodeName)
+          return [keyOf(o)];
+        if (
+          o.kind === 'PersistentVolumeClaim' &&
+          event.type !== 'DELETED' &&
+          resizePending(o)
+        )
+          return [`expand:${keyOf(o)}`];
+        return [];
+      },
+      reconcile: key =>
+        key.startsWith('expand:')
+          ? expandOnline(key.slice('expand:'.length))
+          : sync(key),
     },
     ctx.clock,
     ctx.registry.store,
   );
+  const expanding = new Set<string>();
+
+  function resizePending(pvc: K8sObject) {
+    return (pvc.status?.conditions ?? []).some(
+      (c: any) => c.type === FS_RESIZE_PENDING,
+    );
+  }
+
+  /**
+   * Online expansion: the kubelet's volume manager reprocesses a running pod
+   * on its next sync and calls NodeExpandVolume on the mounted volume
+   * (pkg/volume/util/operationexecutor `ExpandInUseVolume`); no restart. A
+   * claim no running pod mounts keeps FileSystemResizePending until the
+   * next mount.
+   */
+  function expandOnline(key: string) {
+    const [namespace, name] = splitKey(key);
+    const pvc = client.get('PersistentVolumeClaim', namespace, name);
+    if (!pvc || !resizePending(pvc) || expanding.has(pvc.metadata.uid!))
+      return;
+    const mountedBy = () =>
+      podsUsing(client.list('Pod', namespace), name).find(
+        p =>
+          p.status?.phase === 'Running' &&
+          p.spec?.nodeName &&
+          !p.metadata.deletionTimestamp,
+      );
+    if (!mountedBy()) return;
+    expanding.add(pvc.metadata.uid!);
+    ctx.clock.after(ctx.delays.nodeExpandMs, () => {
+      expanding.delete(pvc.metadata.uid!);
+      const claim = client.get('PersistentVolumeClaim', namespace, name);
+      const pod = mountedBy();
+      if (claim && pod && claim.metadata.uid === pvc.metadata.uid) {
+        finishFileSystemResize(claim, pod);
+      }
+    });
+  }
 
   function sync(key: string) {
     const [namespace, name] = splitKey(key);

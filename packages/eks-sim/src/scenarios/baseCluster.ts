@@ -98,7 +98,15 @@ function node(zone: string, index: number): Manifest {
         { type: 'InternalDNS', address: hostname },
         { type: 'Hostname', address: hostname },
       ],
+      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
+      // Every field the API marks required on NodeSystemInfo (typed clients
+      // such as the Python one refuse a node without them).
       nodeInfo: {
+        machineID: `ec2${(index + 1) * 7919}`.padEnd(32, '4f1c9a7e2b'),
+        systemUUID: `ec2${(index + 1) * 131}`
+          .padEnd(8, '0')
+          .concat('-1c2d-4e5f-8a9b-0c1d2e3f4a5b'),
+        bootID: `6f${index}d1a7c-93b2-4e0a-b5c1-2d7e8f90a1b${index}`,
         architecture: 'amd64',
         containerRuntimeVersion: 'containerd://1.7.27',
         kernelVersion: '6.1.134-152.225.amzn2023.x86_64',

@@ -41,21 +41,24 @@ export function ebsDriver(
       const multiAttach =
         request.volumeMode === 'Block' &&
         request.accessModes.includes('ReadWriteMany');
-      throwParameterErrors(
-        checkStorageClassParameters(name, request.parameters, {
-          capacityBytes: request.capacityBytes,
-          multiAttach,
-        }),
-      );
+      // controller.go CreateVolume checks capabilities first: RWX is valid
+      // only on raw block (multi-attach), ROX never. Since the multi-attach
+      // release the message no longer lists the modes.
       if (
         request.accessModes.includes('ReadOnlyMany') ||
         (request.accessModes.includes('ReadWriteMany') && !multiAttach)
       ) {
         throw new CsiError(
           'InvalidArgument',
-          'Volume capabilities MULTI_NODE_MULTI_WRITER not supported. Only AccessModes[ReadWriteOnce] supported.',
+          'Volume capabilities not supported',
         );
       }
+      throwParameterErrors(
+        checkStorageClassParameters(name, request.parameters, {
+          capacityBytes: request.capacityBytes,
+          multiAttach,
+        }),
+      );
       if (env.isIamDenied(name)) {
         throw new CsiError(
           'Internal',

@@ -63,8 +63,14 @@ export function tridentDriver(env: DriverEnv): SimulatedDriver {
       };
     },
     deleteVolume() {},
-    expandVolume(_pv, newBytes) {
-      return { capacityBytes: newBytes, nodeExpansionRequired: false };
+    expandVolume(pv, newBytes) {
+      // NAS volumes grow on the ONTAP side alone; a SAN LUN with a file
+      // system also needs the node's rescan and resize (done online).
+      const block = pv.spec?.csi?.volumeAttributes?.protocol === 'block';
+      return {
+        capacityBytes: newBytes,
+        nodeExpansionRequired: block && pv.spec?.volumeMode !== 'Block',
+      };
     },
     createSnapshot() {
       return { snapshotHandle: `snapshot-${hexId(8)}-${hexId(4)}` };
