@@ -6,12 +6,9 @@ import { kindByName } from '../kinds';
 import { K8sObject } from '../store/types';
 import { ZONES } from '../controllers/context';
 import { componentLabels } from './baseCluster';
-import { createAll, ScenarioContext } from './index';
+import { MANAGER, ScenarioContext, createAll } from './manager';
 
-const MANAGER = { fieldManager: 'eks-sim-scenario' };
 const PVC = kindByName('PersistentVolumeClaim');
-const POD = kindByName('Pod');
-const WAREHOUSE_LOADER = 'analytics-warehouse-load-29150400-q7x2k';
 const PV = kindByName('PersistentVolume');
 
 function claim(
@@ -192,46 +189,11 @@ function analytics() {
       'gp3',
       '100Gi',
     ),
-    // The nightly loader: a batch pod that mounts the warehouse and exits.
-    pod(
-      'analytics',
-      'analytics-pipeline',
-      WAREHOUSE_LOADER,
-      ['analytics-warehouse'],
-      { restartPolicy: 'Never' },
-    ),
+    pod('analytics', 'analytics-pipeline', 'analytics-warehouse-0', [
+      'analytics-warehouse',
+    ]),
   ];
 }
-
-/**
- * What the kubelets report as used (the platform console reads it): the
- * ledger nearly full and filling, the database mostly empty.
- */
-export const DEMO_VOLUME_USAGE: Array<{
-  namespace: string;
-  claim: string;
-  usedFraction: number;
-  growthPerHour: number;
-}> = [
-  {
-    namespace: 'payments',
-    claim: 'payments-ledger',
-    usedFraction: 0.86,
-    growthPerHour: 0.004,
-  },
-  {
-    namespace: 'payments',
-    claim: 'data-payments-db-0',
-    usedFraction: 0.12,
-    growthPerHour: 0.001,
-  },
-  {
-    namespace: 'checkout',
-    claim: 'checkout-receipts',
-    usedFraction: 0.41,
-    growthPerHour: 0.003,
-  },
-];
 
 export async function demoWorkloads(ctx: ScenarioContext) {
   const { registry } = ctx;
@@ -272,52 +234,12 @@ export async function demoWorkloads(ctx: ScenarioContext) {
 
   await ctx.until(
     () =>
-      running('analytics', WAREHOUSE_LOADER) &&
+      running('analytics', 'analytics-warehouse-0') &&
       running('payments', 'payments-db-0') &&
       running('payments', 'payments-ledger-writer') &&
       phase('analytics', 'analytics-datalake') === 'Bound' &&
       phase('checkout', 'checkout-receipts') === 'Bound',
     'healthy workloads running',
-  );
-
-  // The loader finished: nothing mounts the warehouse until its next run,
-  // so the resize below waits in FileSystemResizePending (a mounted volume
-  // would be expanded online by the kubelet).
-  const loader = registry.find(POD, 'analytics', WAREHOUSE_LOADER)!;
-  const finishedAt = loader.status.startTime;
-  registry.update(
-    POD,
-    'analytics',
-    WAREHOUSE_LOADER,
-    {
-      ...loader,
-      status: {
-        ...loader.status,
-        phase: 'Succeeded',
-        conditions: (loader.status.conditions ?? []).map((c: any) =>
-          ['Ready', 'ContainersReady'].includes(c.type)
-            ? { ...c, status: 'False', reason: 'PodCompleted' }
-            : c,
-        ),
-        containerStatuses: (loader.status.containerStatuses ?? []).map(
-          (c: any) => ({
-            ...c,
-            ready: false,
-            started: false,
-            state: {
-              terminated: {
-                exitCode: 0,
-                reason: 'Completed',
-                startedAt: c.state?.running?.startedAt ?? finishedAt,
-                finishedAt,
-                containerID: c.containerID,
-              },
-            },
-          }),
-        ),
-      },
-    },
-    { ...MANAGER, subresource: 'status' },
   );
 
   ctx.useRequestedDelays();

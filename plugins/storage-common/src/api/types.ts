@@ -3,7 +3,8 @@ import type { CostEstimate } from '../cost';
 import type { DriverId } from '../catalogue';
 import type { Diagnosis } from '../diagnosis';
 import type { OfferingCapabilities, StorageOffering } from '../model';
-import type { Finding, RenderedObject } from '../index';
+import type { RenderedObject } from '../render';
+import type { Finding } from '../validation';
 
 /** A claim as the Storage tab lists it. */
 export interface ClaimSummary {
