@@ -9,6 +9,8 @@ import { componentLabels } from './baseCluster';
 import { MANAGER, ScenarioContext, createAll } from './manager';
 
 const PVC = kindByName('PersistentVolumeClaim');
+const POD = kindByName('Pod');
+const WAREHOUSE_LOADER = 'analytics-warehouse-load-29150400-q7x2k';
 const PV = kindByName('PersistentVolume');
 
 function claim(
@@ -189,11 +191,46 @@ function analytics() {
       'gp3',
       '100Gi',
     ),
-    pod('analytics', 'analytics-pipeline', 'analytics-warehouse-0', [
-      'analytics-warehouse',
-    ]),
+    // The nightly loader: a batch pod that mounts the warehouse and exits.
+    pod(
+      'analytics',
+      'analytics-pipeline',
+      WAREHOUSE_LOADER,
+      ['analytics-warehouse'],
+      { restartPolicy: 'Never' },
+    ),
   ];
 }
+
+/**
+ * What the kubelets report as used (the platform console reads it): the
+ * ledger nearly full and filling, the database mostly empty.
+ */
+export const DEMO_VOLUME_USAGE: Array<{
+  namespace: string;
+  claim: string;
+  usedFraction: number;
+  growthPerHour: number;
+}> = [
+  {
+    namespace: 'payments',
+    claim: 'payments-ledger',
+    usedFraction: 0.86,
+    growthPerHour: 0.004,
+  },
+  {
+    namespace: 'payments',
+    claim: 'data-payments-db-0',
+    usedFraction: 0.12,
+    growthPerHour: 0.001,
+  },
+  {
+    namespace: 'checkout',
+    claim: 'checkout-receipts',
+    usedFraction: 0.41,
+    growthPerHour: 0.003,
+  },
+];
 
 export async function demoWorkloads(ctx: ScenarioContext) {
   const { registry } = ctx;
@@ -234,12 +271,52 @@ export async function demoWorkloads(ctx: ScenarioContext) {
 
   await ctx.until(
     () =>
-      running('analytics', 'analytics-warehouse-0') &&
+      running('analytics', WAREHOUSE_LOADER) &&
       running('payments', 'payments-db-0') &&
       running('payments', 'payments-ledger-writer') &&
       phase('analytics', 'analytics-datalake') === 'Bound' &&
       phase('checkout', 'checkout-receipts') === 'Bound',
     'healthy workloads running',
+  );
+
+  // The loader finished: nothing mounts the warehouse until its next run,
+  // so the resize below waits in FileSystemResizePending (a mounted volume
+  // would be expanded online by the kubelet).
+  const loader = registry.find(POD, 'analytics', WAREHOUSE_LOADER)!;
+  const finishedAt = loader.status.startTime;
+  registry.update(
+    POD,
+    'analytics',
+    WAREHOUSE_LOADER,
+    {
+      ...loader,
+      status: {
+        ...loader.status,
+        phase: 'Succeeded',
+        conditions: (loader.status.conditions ?? []).map((c: any) =>
+          ['Ready', 'ContainersReady'].includes(c.type)
+            ? { ...c, status: 'False', reason: 'PodCompleted' }
+            : c,
+        ),
+        containerStatuses: (loader.status.containerStatuses ?? []).map(
+          (c: any) => ({
+            ...c,
+            ready: false,
+            started: false,
+            state: {
+              terminated: {
+                exitCode: 0,
+                reason: 'Completed',
+                startedAt: c.state?.running?.startedAt ?? finishedAt,
+                finishedAt,
+                containerID: c.containerID,
+              },
+            },
+          }),
+        ),
+      },
+    },
+    { ...MANAGER, subresource: 'status' },
   );
 
   ctx.useRequestedDelays();
