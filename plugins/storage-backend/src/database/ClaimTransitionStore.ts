@@ -23,12 +23,36 @@ export interface ClaimTransitionStore {
   record(transition: NewClaimTransition): Promise<boolean>;
   /** Records many at once (a cluster's first sync); returns how many were new. */
   recordMany(transitions: NewClaimTransition[]): Promise<number>;
-  /** The latest transition of each claim in a cluster: the state to resume from. */
+  /**
+   * The latest transition of each claim in a cluster, by `claimKey`
+   * (namespace/name): the state to resume from.
+   */
   latestByClaim(cluster: string): Promise<Map<string, ClaimTransition>>;
   /** A claim's transitions, oldest first. */
   list(claim: ClaimKey, limit?: number): Promise<ClaimTransition[]>;
+  /**
+   * Deletes transitions older than `olderThan` and all but the newest
+   * `maxPerClaim` of each claim. The newest transition of a claim that
+   * still exists is always kept: it is the state the tracker resumes from
+   * after a restart. Returns how many rows went.
+   */
+  deleteExpired(options: {
+    olderThan?: Date;
+    maxPerClaim?: number;
+  }): Promise<number>;
 }
 
-export function claimKeyString(key: ClaimKey): string {
-  return `${key.cluster}/${key.namespace}/${key.name}`;
+/**
+ * What makes two observations the same state: state, severity and headline
+ * with its numbers blanked, since headlines may count minutes and a new
+ * count is not a new state.
+ */
+export function stateKeyOf(transition: {
+  toState: string;
+  severity: string;
+  headline: string;
+}): string {
+  return `${transition.toState}|${
+    transition.severity
+  }|${transition.headline.replace(/\d+/g, '#')}`;
 }

@@ -4,10 +4,17 @@ import {
   ClaimTransition,
   ClaimTransitionStore,
   NewClaimTransition,
-  claimKeyString,
+  stateKeyOf,
 } from './ClaimTransitionStore';
+import { claimKey } from '../tracker/claimKey';
 
 const TABLE = 'storage_claim_transitions';
+/** Serializes transition writes across replicas sharing a PostgreSQL. */
+const WRITE_LOCK = 7_301_001;
+
+const keyOf = (cluster: string, namespace: string, name: string) =>
+  `${cluster}|${claimKey(namespace, name)}`;
+const millis = (value: Date | string | number) => new Date(value).getTime();
 
 type Row = {
   id: number;
@@ -64,30 +71,72 @@ export class DatabaseClaimTransitionStore implements ClaimTransitionStore {
     return recorded;
   }
 
+  private isPostgres() {
+    return /^(pg|postgres)/.test(String(this.db.client.config.client));
+  }
+
   private async recordChunk(chunk: NewClaimTransition[]): Promise<number> {
     return this.db.transaction(async tx => {
+      // Two replicas seeing the same change must not both find it missing.
+      if (this.isPostgres()) {
+        await tx.raw('select pg_advisory_xact_lock(?)', [WRITE_LOCK]);
+      }
       const latest = new Map<string, Row>();
+      const exact = new Set<string>();
       for (const cluster of new Set(chunk.map(t => t.cluster))) {
-        const claims = chunk
-          .filter(t => t.cluster === cluster)
-          .map(t => [t.namespace, t.name]);
+        const ofCluster = chunk.filter(t => t.cluster === cluster);
+        const claims = ofCluster.map(t => [t.namespace, t.name]);
         const latestIds = tx(TABLE)
           .max('id')
           .where({ cluster })
           .whereIn(['namespace', 'claim_name'], claims)
           .groupBy(['namespace', 'claim_name']);
         for (const row of await tx<Row>(TABLE).whereIn('id', latestIds)) {
-          latest.set(claimKeyString(fromRow(row)), row);
+          latest.set(keyOf(row.cluster, row.namespace, row.claim_name), row);
+        }
+        // A retry of a batch that was partly stored: what is stored, with
+        // its time of observation, is not stored again.
+        const times = ofCluster.flatMap(t =>
+          t.observedAt ? [t.observedAt] : [],
+        );
+        if (times.length) {
+          const rows = await tx<Row>(TABLE)
+            .select('namespace', 'claim_name', 'to_state', 'observed_at')
+            .where({ cluster })
+            .whereIn(['namespace', 'claim_name'], claims)
+            .whereIn('observed_at', times);
+          for (const row of rows) {
+            exact.add(
+              `${keyOf(cluster, row.namespace, row.claim_name)}|${
+                row.to_state
+              }|${millis(row.observed_at)}`,
+            );
+          }
         }
       }
       const rows = [];
       for (const transition of chunk) {
-        const claim = claimKeyString(transition);
+        const claim = keyOf(
+          transition.cluster,
+          transition.namespace,
+          transition.name,
+        );
         const last = latest.get(claim);
         if (
+          transition.observedAt &&
+          exact.has(
+            `${claim}|${transition.toState}|${millis(transition.observedAt)}`,
+          )
+        ) {
+          continue;
+        }
+        if (
           last &&
-          last.to_state === transition.toState &&
-          last.headline === transition.headline &&
+          stateKeyOf({
+            toState: last.to_state,
+            severity: last.severity,
+            headline: last.headline,
+          }) === stateKeyOf(transition) &&
           (last.claim_uid ?? undefined) === transition.uid
         ) {
           continue;
@@ -97,7 +146,9 @@ export class DatabaseClaimTransitionStore implements ClaimTransitionStore {
           claim_uid: transition.uid ?? null,
           entity_ref: transition.entityRef ?? null,
           request_id: transition.requestId ?? null,
-          from_state: transition.fromState ?? last?.to_state ?? null,
+          // The stored history is one chain: each row starts where the
+          // claim's previous row ended, whichever replica wrote that one.
+          from_state: last?.to_state ?? transition.fromState ?? null,
           to_state: transition.toState,
           severity: transition.severity,
           headline: transition.headline,
@@ -121,8 +172,63 @@ export class DatabaseClaimTransitionStore implements ClaimTransitionStore {
       .groupBy(['namespace', 'claim_name']);
     const rows = await this.db<Row>(TABLE).whereIn('id', latestIds);
     return new Map(
-      rows.map(row => [claimKeyString(fromRow(row)), fromRow(row)]),
+      rows.map(row => [claimKey(row.namespace, row.claim_name), fromRow(row)]),
     );
+  }
+
+  async deleteExpired({
+    olderThan,
+    maxPerClaim,
+  }: {
+    olderThan?: Date;
+    maxPerClaim?: number;
+  }): Promise<number> {
+    let deleted = 0;
+    // In batches, so no statement holds the table for long.
+    const BATCH = 5000;
+    if (maxPerClaim !== undefined && maxPerClaim >= 1) {
+      for (;;) {
+        const ids = (
+          await this.db
+            .select('id')
+            .from(
+              this.db(TABLE)
+                .select(
+                  'id',
+                  this.db.raw(
+                    'row_number() over (partition by cluster, namespace, claim_name order by id desc) as position',
+                  ),
+                )
+                .as('ranked'),
+            )
+            .where('position', '>', maxPerClaim)
+            .limit(BATCH)
+        ).map(row => row.id);
+        if (ids.length === 0) break;
+        deleted += await this.db(TABLE).whereIn('id', ids).delete();
+      }
+    }
+    if (olderThan) {
+      for (;;) {
+        const latestIds = this.db(TABLE)
+          .max('id')
+          .groupBy(['cluster', 'namespace', 'claim_name']);
+        const ids = (
+          await this.db(TABLE)
+            .select('id')
+            .where('observed_at', '<', olderThan)
+            .andWhere(expired =>
+              expired
+                .where('to_state', 'deleted')
+                .orWhereNotIn('id', latestIds),
+            )
+            .limit(BATCH)
+        ).map(row => row.id);
+        if (ids.length === 0) break;
+        deleted += await this.db(TABLE).whereIn('id', ids).delete();
+      }
+    }
+    return deleted;
   }
 
   async list(claim: ClaimKey, limit = 200): Promise<ClaimTransition[]> {

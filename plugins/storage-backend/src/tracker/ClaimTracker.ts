@@ -13,8 +13,10 @@ import { ClusterRegistry } from '../clusters/ClusterRegistry';
 import {
   ClaimTransition,
   ClaimTransitionStore,
-  claimKeyString,
+  stateKeyOf,
 } from '../database/ClaimTransitionStore';
+import { claimKey, splitClaimKey } from './claimKey';
+import { RateLimitedQueue } from './RateLimitedQueue';
 import { ClaimChange, ClusterCache, VolumeSnapshot } from './ClusterCache';
 import { ClusterIndex } from './clusterIndex';
 import {
@@ -43,6 +45,21 @@ export interface ClaimTrackerOptions {
   /** Changes arriving within this window are diagnosed together. */
   debounceMs?: number;
   restartDelayMs?: number;
+  /** The longest wait before a dropped watch reconnects (default 5 s). */
+  maxReconnectDelayMs?: number;
+  /**
+   * How often every claim is diagnosed again without any event, so
+   * diagnoses that depend on elapsed time (a claim waiting for a driver
+   * for more than 10 minutes, a resize stuck for an hour) do not go stale.
+   * Default 60 s; 0 turns it off.
+   */
+  resyncIntervalMs?: number;
+  /** First delay before recording failed transitions again; doubles per failure. */
+  retryBaseDelayMs?: number;
+  /** The longest delay between attempts to record a transition (default 5 min). */
+  retryMaxDelayMs?: number;
+  /** The time diagnoses are made at; tests move it. */
+  clock?: () => Date;
 }
 
 export interface ClaimFilter {
@@ -86,12 +103,8 @@ type Observed = {
   headline: string;
 };
 
-// Headlines may count minutes; a new count is not a new state.
 const stateKey = (diagnosis: Observed) =>
-  `${diagnosis.state}|${diagnosis.severity}|${diagnosis.headline.replace(
-    /\d+/g,
-    '#',
-  )}`;
+  stateKeyOf({ ...diagnosis, toState: diagnosis.state });
 
 interface TrackedCluster {
   cache: ClusterCache;
@@ -103,20 +116,43 @@ interface TrackedCluster {
   last: Map<string, { key: string; transition?: ClaimTransition }>;
   dirty: Set<string>;
   allDirty: boolean;
+  /** Every informer has listed: claims may be diagnosed. */
+  synced: boolean;
+  /** The first diagnosis of every claim is done (and recorded or queued). */
+  firstFlushDone: boolean;
   timer?: NodeJS.Timeout;
+  resyncTimer?: NodeJS.Timeout;
+  retryTimer?: NodeJS.Timeout;
+  /** Flushes run one after another: the last one queued or running. */
+  chain: Promise<void>;
+  /** A flush queued behind the running one; later changes join it. */
+  queued?: { announce: boolean };
+  /** Transitions not recorded yet, per claim, oldest first. */
+  unrecorded: Map<string, ClaimTransition[]>;
+  /** Claims whose transitions failed to record, waiting to be retried. */
+  retries: RateLimitedQueue;
 }
 
 /**
  * Follows every claim in every cluster: keeps each one's diagnosis current
  * from the informer caches, records each change of state once, and tells
  * the listener so the browser can update live.
+ *
+ * As client-go's informers and workqueue do: nothing is diagnosed before
+ * every informer of the cluster has listed; diagnoses run one batch at a
+ * time per cluster, in order; transitions that fail to record go back on a
+ * rate-limited queue; and a periodic resync re-evaluates what depends on
+ * time.
  */
 export class ClaimTracker {
   private readonly tracked = new Map<string, TrackedCluster>();
   private readonly debounceMs: number;
+  private readonly now: () => Date;
+  private stopped = false;
 
   constructor(private readonly options: ClaimTrackerOptions) {
     this.debounceMs = options.debounceMs ?? 200;
+    this.now = options.clock ?? (() => new Date());
   }
 
   async start(): Promise<void> {
@@ -129,8 +165,8 @@ export class ClaimTracker {
           summaries: new Map(),
           fingerprints: new Map(),
           last: new Map(
-            [...latest].map(([key, transition]) => [
-              key,
+            [...latest.values()].map(transition => [
+              claimKey(transition.namespace, transition.name),
               {
                 key: stateKey({
                   ...transition,
@@ -142,25 +178,61 @@ export class ClaimTracker {
           ),
           dirty: new Set(),
           allDirty: true,
+          synced: false,
+          firstFlushDone: false,
+          chain: Promise.resolve(),
+          unrecorded: new Map(),
+          retries: new RateLimitedQueue({
+            baseDelayMs: this.options.retryBaseDelayMs ?? 500,
+            maxDelayMs: this.options.retryMaxDelayMs ?? 5 * 60_000,
+          }),
           cache: new ClusterCache(client, {
             logger: this.options.logger,
             restartDelayMs: this.options.restartDelayMs,
+            maxReconnectDelayMs: this.options.maxReconnectDelayMs,
             onChange: change => this.markDirty(client.name, change),
+            onSynced: () => this.onSynced(client.name),
           }),
         };
         this.tracked.set(client.name, tracked);
         await tracked.cache.start();
-        // The first sync records where every claim stands; no page is
-        // waiting to hear about it, so nothing is announced.
-        await this.flush(client.name, { announce: false });
+        // The lists are stored a macrotask after they arrive; then the first
+        // flush, if every list is in, has been queued: wait for it.
+        await new Promise(resolve => setImmediate(resolve));
+        await tracked.chain;
       }),
     );
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     for (const tracked of this.tracked.values()) {
       clearTimeout(tracked.timer);
+      clearInterval(tracked.resyncTimer);
+      clearTimeout(tracked.retryTimer);
       await tracked.cache.stop();
+    }
+    await Promise.all([...this.tracked.values()].map(t => t.chain));
+  }
+
+  /** Every informer of the cluster has listed: the gate opens. */
+  private onSynced(cluster: string) {
+    const tracked = this.tracked.get(cluster);
+    if (!tracked || this.stopped) return;
+    tracked.synced = true;
+    tracked.allDirty = true;
+    // The first sync records where every claim stands; no page is waiting
+    // to hear about it, so nothing is announced.
+    this.enqueueFlush(cluster, { announce: false }).then(() => {
+      tracked.firstFlushDone = true;
+    });
+    const interval = this.options.resyncIntervalMs ?? 60_000;
+    if (interval > 0) {
+      tracked.resyncTimer = setInterval(() => {
+        tracked.allDirty = true;
+        this.enqueueFlush(cluster, { announce: true });
+      }, interval);
+      tracked.resyncTimer.unref?.();
     }
   }
 
@@ -172,32 +244,61 @@ export class ClaimTracker {
     } else {
       change.keys.forEach(key => tracked.dirty.add(key));
     }
+    // Before every list is in, a diagnosis could say a class or a volume
+    // is missing that is merely not listed yet: changes only accumulate.
+    if (!tracked.synced || this.stopped) return;
     if (!tracked.timer) {
       tracked.timer = setTimeout(() => {
-        this.flush(cluster).catch(error =>
-          this.options.logger.error(
-            `Tracking claims of cluster ${cluster} failed`,
-            error,
-          ),
-        );
+        tracked.timer = undefined;
+        this.enqueueFlush(cluster, { announce: true });
       }, this.debounceMs);
     }
+  }
+
+  /**
+   * Queues a flush behind the one running, so transitions are recorded and
+   * announced in the order they were observed. Changes arriving while a
+   * flush waits in the queue join it.
+   */
+  private enqueueFlush(
+    cluster: string,
+    { announce }: { announce: boolean },
+  ): Promise<void> {
+    const tracked = this.tracked.get(cluster)!;
+    if (tracked.queued) {
+      tracked.queued.announce ||= announce;
+      return tracked.chain;
+    }
+    const queued = { announce };
+    tracked.queued = queued;
+    tracked.chain = tracked.chain.then(async () => {
+      tracked.queued = undefined;
+      if (this.stopped) return;
+      try {
+        await this.flush(cluster, queued);
+      } catch (error) {
+        this.options.logger.error(
+          `Tracking claims of cluster ${cluster} failed`,
+          error as Error,
+        );
+      }
+    });
+    return tracked.chain;
   }
 
   /** Diagnoses the claims that changed and records what is new. */
   private async flush(
     cluster: string,
-    { announce }: { announce: boolean } = { announce: true },
+    { announce }: { announce: boolean },
   ): Promise<void> {
     const tracked = this.tracked.get(cluster)!;
-    tracked.timer = undefined;
-    const now = new Date();
+    const now = this.now();
     const keys = tracked.allDirty
       ? new Set([
           ...tracked.summaries.keys(),
           ...tracked.cache
             .list<V1PersistentVolumeClaim>('PersistentVolumeClaim')
-            .map(pvc => `${pvc.metadata?.namespace}/${pvc.metadata?.name}`),
+            .map(pvc => claimKey(pvc.metadata?.namespace, pvc.metadata?.name)),
         ])
       : tracked.dirty;
     tracked.allDirty = false;
@@ -210,7 +311,7 @@ export class ClaimTracker {
       transition?: ClaimTransition;
     }> = [];
     for (const key of keys) {
-      const [namespace, name] = key.split('/');
+      const { namespace, name } = splitClaimKey(key);
       const pvc = tracked.cache.get<V1PersistentVolumeClaim>(
         'PersistentVolumeClaim',
         name,
@@ -221,7 +322,7 @@ export class ClaimTracker {
         tracked.summaries.delete(key);
         tracked.fingerprints.delete(key);
         if (gone) {
-          const transition = this.transitionOf(cluster, tracked, gone, {
+          const transition = this.transitionOf(key, cluster, tracked, gone, {
             state: 'deleted',
             severity: 'info',
             headline: `Claim ${key} was deleted`,
@@ -238,30 +339,24 @@ export class ClaimTracker {
       tracked.summaries.set(key, summary);
       tracked.fingerprints.set(key, shownNow);
       const transition = this.transitionOf(
+        key,
         cluster,
         tracked,
         summary,
         diagnosis,
       );
+      if (transition) {
+        // Behind any of the claim's transitions still waiting to be recorded.
+        const waiting = tracked.unrecorded.get(key) ?? [];
+        waiting.push(transition);
+        tracked.unrecorded.set(key, waiting);
+      }
       if (transition || shownBefore !== shownNow) {
         changes.push({ claim: summary, transition });
       }
     }
 
-    const transitions = changes.flatMap(({ transition }) =>
-      transition
-        ? [{ ...transition, observedAt: new Date(transition.observedAt) }]
-        : [],
-    );
-    if (transitions.length) {
-      try {
-        await this.options.transitions.recordMany(transitions);
-      } catch (error) {
-        this.options.logger.warn(
-          `Could not record ${transitions.length} claim state changes in ${cluster}: ${error}`,
-        );
-      }
-    }
+    await this.recordDue(cluster, tracked);
     if (announce) {
       for (const { claim, transition } of changes) {
         this.options.onChange?.(claim, transition);
@@ -269,19 +364,60 @@ export class ClaimTracker {
     }
   }
 
+  /**
+   * Records the transitions of every claim not waiting out a retry delay.
+   * When recording fails they stay queued, and their claims go back on the
+   * rate-limited queue: nothing observed is dropped.
+   */
+  private async recordDue(cluster: string, tracked: TrackedCluster) {
+    const due = [...tracked.unrecorded.keys()].filter(
+      key => !tracked.retries.isWaiting(key),
+    );
+    if (due.length === 0) return;
+    const transitions = due.flatMap(key =>
+      tracked.unrecorded.get(key)!.map(transition => ({
+        ...transition,
+        observedAt: new Date(transition.observedAt),
+      })),
+    );
+    try {
+      await this.options.transitions.recordMany(transitions);
+      for (const key of due) {
+        tracked.unrecorded.delete(key);
+        tracked.retries.forget(key);
+      }
+    } catch (error) {
+      let delay = Infinity;
+      for (const key of due) {
+        delay = Math.min(delay, tracked.retries.addRateLimited(key));
+      }
+      this.options.logger.warn(
+        `Could not record ${transitions.length} claim state changes in ${cluster}, retrying in ${delay} ms: ${error}`,
+      );
+    }
+    this.scheduleRetry(cluster, tracked);
+  }
+
+  private scheduleRetry(cluster: string, tracked: TrackedCluster) {
+    clearTimeout(tracked.retryTimer);
+    tracked.retryTimer = undefined;
+    const wait = tracked.retries.nextDueInMs();
+    if (wait === undefined || this.stopped) return;
+    tracked.retryTimer = setTimeout(() => {
+      tracked.retryTimer = undefined;
+      this.enqueueFlush(cluster, { announce: true });
+    }, wait);
+  }
+
   /** The transition to a newly observed state; undefined when nothing changed. */
   private transitionOf(
+    key: string,
     cluster: string,
     tracked: TrackedCluster,
     claim: ClaimSummary,
     diagnosis: Observed,
   ): ClaimTransition | undefined {
-    const fullKey = claimKeyString({
-      cluster,
-      namespace: claim.namespace,
-      name: claim.name,
-    });
-    const previous = tracked.last.get(fullKey);
+    const previous = tracked.last.get(key);
     const next = stateKey(diagnosis);
     if (previous?.key === next) {
       return undefined;
@@ -297,9 +433,9 @@ export class ClaimTracker {
       toState: diagnosis.state,
       severity: diagnosis.severity,
       headline: diagnosis.headline,
-      observedAt: new Date().toISOString(),
+      observedAt: this.now().toISOString(),
     };
-    tracked.last.set(fullKey, { key: next, transition });
+    tracked.last.set(key, { key: next, transition });
     return transition;
   }
 
@@ -352,7 +488,7 @@ export class ClaimTracker {
     const storageClass = className
       ? cache.get<V1StorageClass>('StorageClass', className)
       : undefined;
-    const diagnosis = diagnose({ pv, storageClass, now: new Date() });
+    const diagnosis = diagnose({ pv, storageClass, now: this.now() });
     return summarizeVolume(cluster, pv, storageClass, diagnosis);
   }
 
@@ -374,7 +510,7 @@ export class ClaimTracker {
     name: string,
   ): ClaimDetail | undefined {
     const tracked = this.tracked.get(cluster);
-    const summary = tracked?.summaries.get(`${namespace}/${name}`);
+    const summary = tracked?.summaries.get(claimKey(namespace, name));
     const pvc = tracked?.cache.get<V1PersistentVolumeClaim>(
       'PersistentVolumeClaim',
       name,
@@ -385,7 +521,7 @@ export class ClaimTracker {
     }
     return detailOf(
       summary,
-      diagnosisInputOf(tracked.cache, pvc, new Date(), tracked.index),
+      diagnosisInputOf(tracked.cache, pvc, this.now(), tracked.index),
     );
   }
 
@@ -401,11 +537,14 @@ export class ClaimTracker {
     );
   }
 
-  /** Whether each cluster's informers are connected. */
+  /**
+   * Whether each cluster's informers have all completed their first list
+   * and are connected, and its claims have been diagnosed.
+   */
   clusterStatus(): Array<{ name: string; synced: boolean; claims: number }> {
     return [...this.tracked].map(([name, tracked]) => ({
       name,
-      synced: tracked.cache.isSynced(),
+      synced: tracked.firstFlushDone && tracked.cache.isSynced(),
       claims: tracked.summaries.size,
     }));
   }

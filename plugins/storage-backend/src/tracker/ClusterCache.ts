@@ -14,6 +14,7 @@ import {
   Watch,
 } from '@kubernetes/client-node';
 import { ClusterClient } from '../clusters/ClusterRegistry';
+import { claimKey } from './claimKey';
 
 /** A VolumeSnapshot as the cache keeps it (a CRD: no generated type). */
 export interface VolumeSnapshot extends KubernetesObject {
@@ -35,9 +36,6 @@ export interface VolumeSnapshot extends KubernetesObject {
 
 /** Claims touched by a change: some by namespace/name, or all of them. */
 export type ClaimChange = { keys: string[] } | { all: true };
-
-const claimKey = (namespace: string | undefined, name: string | undefined) =>
-  `${namespace ?? ''}/${name ?? ''}`;
 
 /** Claim names a pod mounts. */
 export function claimsOfPod(pod: V1Pod): string[] {
@@ -72,8 +70,19 @@ interface Source<T extends KubernetesObject> {
 export interface ClusterCacheOptions {
   logger: LoggerService;
   onChange: (change: ClaimChange) => void;
+  /**
+   * Called once, when every informer has completed its first list: only
+   * then is the cache a picture of the cluster (client-go's HasSynced).
+   */
+  onSynced?: () => void;
   /** First delay before restarting a failed informer; doubles to 60 s. */
   restartDelayMs?: number;
+  /**
+   * The longest wait before a dropped watch reconnects. client-node backs
+   * off to 30 s when watches keep ending without events; a flapping API
+   * server would leave the cache that far behind.
+   */
+  maxReconnectDelayMs?: number;
 }
 
 /**
@@ -88,6 +97,9 @@ export class ClusterCache {
   private readonly healthy = new Map<string, boolean>();
   private stopped = false;
   private required: string[] = [];
+  /** Informers whose first list has completed (or, if optional, failed). */
+  private readonly listed = new Set<string>();
+  private syncedOnce = false;
 
   constructor(
     private readonly cluster: ClusterClient,
@@ -216,15 +228,36 @@ export class ClusterCache {
     const watch = new Watch(this.cluster.kubeConfig);
     const sources = this.sources();
     this.required = sources.filter(s => !s.optional).map(s => s.kind);
+    const maxDelay = this.options.maxReconnectDelayMs ?? 5000;
+    const delayFn = (ms: number) =>
+      new Promise<void>(resolve => setTimeout(resolve, Math.min(ms, maxDelay)));
     await Promise.all(
       sources.map(source => {
+        // client-node says `connect` before it lists: a cache counts as
+        // synced only once its list has been stored. The informer stores
+        // the items in the continuation of this promise, so the mark is
+        // set a macrotask later, when they are in.
+        const list = async () => {
+          try {
+            const result = await source.list();
+            setImmediate(() => this.markListed(source.kind));
+            return result;
+          } catch (error) {
+            // An optional CRD that is not installed has nothing to list.
+            if (source.optional) {
+              setImmediate(() => this.markListed(source.kind));
+            }
+            throw error;
+          }
+        };
         const informer = new ListWatch<KubernetesObject>(
           source.path,
           watch,
-          source.list,
+          list,
           false,
           undefined,
           source.fieldSelector,
+          { delayFn },
         );
         const changed = (object: KubernetesObject) =>
           this.options.onChange(source.affects(trim(object)));
@@ -273,6 +306,26 @@ export class ClusterCache {
     this.timers.add(timer);
   }
 
+  private markListed(kind: string) {
+    if (this.stopped || this.listed.has(kind)) return;
+    this.listed.add(kind);
+    if (!this.syncedOnce && this.hasSynced()) {
+      this.syncedOnce = true;
+      this.options.onSynced?.();
+    }
+  }
+
+  /**
+   * Whether every informer has completed its first list, so the cache holds
+   * the whole cluster (an optional CRD counts once it was tried).
+   */
+  hasSynced(): boolean {
+    return (
+      this.informers.size > 0 &&
+      [...this.informers.keys()].every(kind => this.listed.has(kind))
+    );
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     this.timers.forEach(clearTimeout);
@@ -280,9 +333,11 @@ export class ClusterCache {
     await Promise.all([...this.informers.values()].map(i => i.stop()));
   }
 
-  /** Whether every required informer is connected. */
+  /** Whether the first lists are complete and every required informer is connected. */
   isSynced(): boolean {
-    return this.required.every(kind => this.healthy.get(kind));
+    return (
+      this.hasSynced() && this.required.every(kind => this.healthy.get(kind))
+    );
   }
 
   list<T extends KubernetesObject>(

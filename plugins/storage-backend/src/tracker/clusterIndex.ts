@@ -6,6 +6,7 @@ import {
   V1StorageClass,
 } from '@kubernetes/client-node';
 import { ClusterCache, VolumeSnapshot, claimsOfPod } from './ClusterCache';
+import { claimKey } from './claimKey';
 
 function groupBy<T>(items: readonly T[], keysOf: (item: T) => string[]) {
   const groups = new Map<string, T[]>();
@@ -19,8 +20,7 @@ function groupBy<T>(items: readonly T[], keysOf: (item: T) => string[]) {
   return groups;
 }
 
-const key = (namespace: string | undefined, name: string | undefined) =>
-  `${namespace ?? ''}/${name ?? ''}`;
+const key = claimKey;
 
 /**
  * The cluster's objects indexed by the claim they concern, built once per
