@@ -1,3 +1,6 @@
+import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import type { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** Self-service Kubernetes storage. Clusters come from `kubernetes.clusterLocatorMethods`. */
   storage?: {
@@ -71,6 +74,38 @@ export interface Config {
       fsxLustre?: { [deployment: string]: number };
       s3?: { standardPerGiBMonth?: number };
       ontap?: { ssdPerGiBMonth?: number };
+    };
+
+    /**
+     * How long history is kept. Retention runs on Backstage's scheduler,
+     * once across replicas. `false` keeps that part forever.
+     */
+    retention?: {
+      /** The observed state changes of claims. */
+      claimTransitions?: {
+        /** Default 90 days; a claim's latest state is always kept. */
+        maxAge?: HumanDuration | string | false;
+        /** Newest transitions kept per claim; default 200. */
+        maxPerClaim?: number | false;
+      };
+      /** Finished requests (applied, rejected, failed, cancelled) and the history of all. */
+      requests?: {
+        /** Default 365 days since the request last changed. */
+        maxAge?: HumanDuration | string | false;
+        /** Newest history entries kept per request; default 100. */
+        maxHistoryPerRequest?: number | false;
+      };
+      /** When retention runs; default every 6 hours. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+
+    /** The claim tracker that follows the clusters. */
+    tracker?: {
+      /**
+       * How often every claim is diagnosed again without an event, so
+       * diagnoses that depend on elapsed time stay current. Default 1 minute.
+       */
+      resyncInterval?: HumanDuration | string;
     };
   };
 }

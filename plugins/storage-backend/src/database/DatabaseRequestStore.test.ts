@@ -190,6 +190,44 @@ describe.each(databases.eachSupportedId())(
       expect(await store.listDue(now, 1)).toHaveLength(1);
     });
 
+    it('deletes finished requests past retention, and trims long histories', async () => {
+      const { store } = await migratedStore(databaseId);
+      const move = (id: string, from: any, to: any) =>
+        store.transition(id, { from: [from], to, actor: 'test' });
+      await store.create({ ...request, id: 'done' });
+      await move('done', 'submitted', 'approved');
+      await move('done', 'approved', 'applying');
+      await move('done', 'applying', 'applied');
+      await store.create({ ...request, id: 'retrying' });
+      await move('retrying', 'submitted', 'approved');
+      for (let i = 0; i < 3; i++) {
+        await move('retrying', 'approved', 'applying');
+        await move('retrying', 'applying', 'approved');
+      }
+
+      expect(await store.deleteExpired({ maxHistoryPerRequest: 3 })).toEqual({
+        requests: 0,
+        history: 1 + 5,
+      });
+      expect((await store.history('retrying')).map(h => h.toStatus)).toEqual([
+        'approved',
+        'applying',
+        'approved',
+      ]);
+
+      // Only what is finished goes, whatever its age.
+      const later = new Date(Date.now() + 60_000);
+      expect(await store.deleteExpired({ olderThan: later })).toEqual({
+        requests: 1,
+        history: 3,
+      });
+      expect(await store.get('done')).toBeUndefined();
+      expect(await store.history('done')).toEqual([]);
+      expect(await store.get('retrying')).toMatchObject({
+        status: 'approved',
+      });
+    });
+
     it('answers undefined for requests it does not have', async () => {
       const { store } = await migratedStore(databaseId);
       expect(await store.get('missing')).toBeUndefined();

@@ -11,6 +11,13 @@ import {
 
 const REQUESTS = 'storage_requests';
 const HISTORY = 'storage_request_history';
+/** Statuses with no work left: what retention may delete. */
+const FINISHED: RequestStatus[] = [
+  'applied',
+  'rejected',
+  'failed',
+  'cancelled',
+];
 
 type RequestRow = {
   id: string;
@@ -193,6 +200,69 @@ export class DatabaseRequestStore implements RequestStore {
       ])
       .limit(limit);
     return rows.map(fromRow);
+  }
+
+  async deleteExpired({
+    olderThan,
+    maxHistoryPerRequest,
+  }: {
+    olderThan?: Date;
+    maxHistoryPerRequest?: number;
+  }): Promise<{ requests: number; history: number }> {
+    const BATCH = 500;
+    let requests = 0;
+    let history = 0;
+    if (olderThan) {
+      // updated_at is the database's own now(): SQLite keeps it as text.
+      const cutoff = /sqlite/.test(String(this.db.client.config.client))
+        ? olderThan.toISOString().replace('T', ' ').slice(0, 19)
+        : olderThan;
+      for (;;) {
+        const ids = (
+          await this.db<RequestRow>(REQUESTS)
+            .select('id')
+            .whereIn('status', FINISHED)
+            .where('updated_at', '<', cutoff)
+            .limit(BATCH)
+        ).map(row => row.id);
+        if (ids.length === 0) break;
+        const [historyGone, requestsGone] = await this.db.transaction(
+          async tx => [
+            // Explicitly, as SQLite enforces no cascade unless told to.
+            await tx(HISTORY).whereIn('request_id', ids).delete(),
+            await tx(REQUESTS)
+              .whereIn('id', ids)
+              .whereIn('status', FINISHED)
+              .delete(),
+          ],
+        );
+        history += historyGone;
+        requests += requestsGone;
+      }
+    }
+    if (maxHistoryPerRequest !== undefined && maxHistoryPerRequest >= 1) {
+      for (;;) {
+        const ids = (
+          await this.db
+            .select('id')
+            .from(
+              this.db(HISTORY)
+                .select(
+                  'id',
+                  this.db.raw(
+                    'row_number() over (partition by request_id order by id desc) as position',
+                  ),
+                )
+                .as('ranked'),
+            )
+            .where('position', '>', maxHistoryPerRequest)
+            .limit(5000)
+        ).map(row => row.id);
+        if (ids.length === 0) break;
+        history += await this.db(HISTORY).whereIn('id', ids).delete();
+      }
+    }
+    return { requests, history };
   }
 
   async history(id: string): Promise<RequestHistoryEntry[]> {

@@ -79,4 +79,15 @@ export interface RequestStore {
    * while applying. Oldest first.
    */
   listDue(now: Date, limit: number): Promise<StoredStorageRequest[]>;
+  /**
+   * Retention: deletes finished requests (applied, rejected, failed,
+   * cancelled) last changed before `olderThan`, with their history, and
+   * trims every request's history to its newest `maxHistoryPerRequest`
+   * entries. Requests with work left are never touched. Returns how many
+   * requests and history entries went.
+   */
+  deleteExpired(options: {
+    olderThan?: Date;
+    maxHistoryPerRequest?: number;
+  }): Promise<{ requests: number; history: number }>;
 }
