@@ -6,7 +6,6 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { JsonObject } from '@backstage/types';
 import {
-  StorageChangedSignal,
   StorageSignal,
   parseOfferings,
   resolvePrices,
@@ -18,8 +17,6 @@ import { applyDatabaseMigrations } from './database/migrations';
 import { StorageAuthorizer } from './permissions/StorageAuthorizer';
 import { createRouter } from './service/router';
 import { createSignalRouter } from './service/entityChannels';
-import { DryRunLimiter, readDryRunLimits } from './service/dryRunLimiter';
-import { SignalChannels } from './service/signalChannels';
 import { signalOfClaim, signalOfRequest } from './service/signals';
 import { ClaimTracker } from './tracker/ClaimTracker';
 import { readTrackerOptions } from './tracker/trackerConfig';
@@ -27,7 +24,6 @@ import { scheduleRetention } from './housekeeping/retention';
 import { ApplyWorker } from './workflow/ApplyWorker';
 import { readNamespaceRules } from './workflow/namespaceGuard';
 import { ApproveAllPolicy } from './workflow/policy';
-import { RequestAccess } from './workflow/RequestAccess';
 import { RequestService } from './workflow/RequestService';
 
 const APPLY_TASK = 'storage-apply-worker';
@@ -85,17 +81,13 @@ export const storagePlugin = createBackendPlugin({
         const transitions = new DatabaseClaimTransitionStore(db);
         const clusters = ClusterRegistry.fromConfig(config, logger);
         const channelsOf = createSignalRouter(deps.catalog, deps.auth);
-        const channels = await SignalChannels.fromDatabase(db);
-        // Signals are nudges on opaque channels: anyone may listen, so they
-        // carry nothing a reader could not fetch through the API.
-        const nudge: StorageChangedSignal = { type: 'changed' };
-        const publish = async (change: StorageSignal) => {
+        const publish = async (message: StorageSignal) => {
           try {
-            for (const channel of await channelsOf(change)) {
+            for (const channel of await channelsOf(message)) {
               await signals.publish({
                 recipients: { type: 'broadcast' },
-                channel: channels.opaque(channel),
-                message: nudge as unknown as JsonObject,
+                channel,
+                message: message as unknown as JsonObject,
               });
             }
           } catch (error) {
@@ -117,17 +109,10 @@ export const storagePlugin = createBackendPlugin({
           logger,
           onChange: request => publish(signalOfRequest(request)),
         });
-        const authorizer = new StorageAuthorizer(
-          deps.permissions,
-          deps.permissionsRegistry,
-        );
         const requests = new RequestService({
           store,
-          access: new RequestAccess({
-            catalog: deps.catalog,
-            authorizer,
-            clusters,
-          }),
+          clusters,
+          catalog: deps.catalog,
           offerings,
           prices: parsedPrices.prices,
           namespaceRules: readNamespaceRules(config),
@@ -170,9 +155,10 @@ export const storagePlugin = createBackendPlugin({
             auditor: deps.auditor,
             database: db,
             catalog: deps.catalog,
-            authorizer,
-            limiter: new DryRunLimiter(readDryRunLimits(config)),
-            channels,
+            authorizer: new StorageAuthorizer(
+              deps.permissions,
+              deps.permissionsRegistry,
+            ),
             requests,
             store,
             transitions,
