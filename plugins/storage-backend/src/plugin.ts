@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { JsonObject } from '@backstage/types';
 import {
+  StorageChangedSignal,
   StorageSignal,
   parseOfferings,
   resolvePrices,
@@ -17,6 +18,8 @@ import { applyDatabaseMigrations } from './database/migrations';
 import { StorageAuthorizer } from './permissions/StorageAuthorizer';
 import { createRouter } from './service/router';
 import { createSignalRouter } from './service/entityChannels';
+import { DryRunLimiter, readDryRunLimits } from './service/dryRunLimiter';
+import { SignalChannels } from './service/signalChannels';
 import { signalOfClaim, signalOfRequest } from './service/signals';
 import { ClaimTracker } from './tracker/ClaimTracker';
 import { readTrackerOptions } from './tracker/trackerConfig';
@@ -24,6 +27,7 @@ import { scheduleRetention } from './housekeeping/retention';
 import { ApplyWorker } from './workflow/ApplyWorker';
 import { readNamespaceRules } from './workflow/namespaceGuard';
 import { ApproveAllPolicy } from './workflow/policy';
+import { RequestAccess } from './workflow/RequestAccess';
 import { RequestService } from './workflow/RequestService';
 
 const APPLY_TASK = 'storage-apply-worker';
@@ -81,13 +85,17 @@ export const storagePlugin = createBackendPlugin({
         const transitions = new DatabaseClaimTransitionStore(db);
         const clusters = ClusterRegistry.fromConfig(config, logger);
         const channelsOf = createSignalRouter(deps.catalog, deps.auth);
-        const publish = async (message: StorageSignal) => {
+        const channels = await SignalChannels.fromDatabase(db);
+        // Signals are nudges on opaque channels: anyone may listen, so they
+        // carry nothing a reader could not fetch through the API.
+        const nudge: StorageChangedSignal = { type: 'changed' };
+        const publish = async (change: StorageSignal) => {
           try {
-            for (const channel of await channelsOf(message)) {
+            for (const channel of await channelsOf(change)) {
               await signals.publish({
                 recipients: { type: 'broadcast' },
-                channel,
-                message: message as unknown as JsonObject,
+                channel: channels.opaque(channel),
+                message: nudge as unknown as JsonObject,
               });
             }
           } catch (error) {
@@ -109,10 +117,17 @@ export const storagePlugin = createBackendPlugin({
           logger,
           onChange: request => publish(signalOfRequest(request)),
         });
+        const authorizer = new StorageAuthorizer(
+          deps.permissions,
+          deps.permissionsRegistry,
+        );
         const requests = new RequestService({
           store,
-          clusters,
-          catalog: deps.catalog,
+          access: new RequestAccess({
+            catalog: deps.catalog,
+            authorizer,
+            clusters,
+          }),
           offerings,
           prices: parsedPrices.prices,
           namespaceRules: readNamespaceRules(config),
@@ -155,10 +170,9 @@ export const storagePlugin = createBackendPlugin({
             auditor: deps.auditor,
             database: db,
             catalog: deps.catalog,
-            authorizer: new StorageAuthorizer(
-              deps.permissions,
-              deps.permissionsRegistry,
-            ),
+            authorizer,
+            limiter: new DryRunLimiter(readDryRunLimits(config)),
+            channels,
             requests,
             store,
             transitions,

@@ -1,7 +1,12 @@
-import { InputError } from '@backstage/errors';
 import { ClaimDetail } from '../tracker/claimView';
+import {
+  ClaimActionName,
+  RequestInput,
+  claimActionShapes,
+} from './requestInput';
+import { z } from 'zod';
 
-export type ClaimAction = 'resize' | 'snapshot' | 'restore' | 'delete';
+export type ClaimAction = ClaimActionName;
 
 function snapshotNameFor(claim: string, now: Date): string {
   const stamp = now
@@ -12,54 +17,76 @@ function snapshotNameFor(claim: string, now: Date): string {
   return `${claim.slice(0, 230)}-${stamp}`;
 }
 
+type Bodies = { [A in ClaimAction]: z.infer<(typeof claimActionShapes)[A]> };
+
 /**
  * The request a day-2 action on a claim stands for. The action's own
- * fields come from the body; where the claim lives comes from the URL.
+ * fields come from the (already shape-checked) body; where the claim lives
+ * comes from the URL. Every action is spelled out: none falls through to
+ * another, least of all to delete.
  */
-export function claimActionInput(
-  action: ClaimAction,
+export function claimActionInput<A extends ClaimAction>(
+  action: A,
   claim: ClaimDetail,
   entityRef: string,
-  body: Record<string, unknown>,
+  body: Bodies[A],
   offeringId?: string,
   now: Date = new Date(),
-): Record<string, unknown> {
+): RequestInput {
   const base = {
     entityRef,
     cluster: claim.cluster,
     namespace: claim.namespace,
     claimName: claim.name,
-    justification: body.justification,
-    ...(typeof body.requestId === 'string' && { requestId: body.requestId }),
+    ...(body.justification !== undefined && {
+      justification: body.justification,
+    }),
+    ...(body.requestId !== undefined && { requestId: body.requestId }),
   };
-  switch (action) {
-    case 'resize':
-      return { ...base, operation: 'resize', size: body.size };
-    case 'snapshot':
+  const action_ = action as ClaimAction;
+  switch (action_) {
+    case 'resize': {
+      const b = body as Bodies['resize'];
+      return { ...base, operation: 'resize', size: b.size };
+    }
+    case 'snapshot': {
+      const b = body as Bodies['snapshot'];
       return {
         ...base,
         operation: 'snapshot',
-        snapshotName: body.snapshotName ?? snapshotNameFor(claim.name, now),
-        volumeSnapshotClassName: body.volumeSnapshotClassName,
+        snapshotName: b.snapshotName ?? snapshotNameFor(claim.name, now),
+        ...(b.volumeSnapshotClassName !== undefined && {
+          volumeSnapshotClassName: b.volumeSnapshotClassName,
+        }),
       };
-    case 'restore':
+    }
+    case 'restore': {
+      const b = body as Bodies['restore'];
+      const offering = b.offering ?? offeringId;
+      const size = b.size ?? claim.capacity ?? claim.requested;
+      const accessMode = b.accessMode ?? claim.accessModes[0];
       return {
         ...base,
         operation: 'restore',
-        claimName: body.claimName,
-        snapshotName: body.snapshotName,
-        offering: body.offering ?? offeringId,
-        size: body.size ?? claim.capacity ?? claim.requested,
-        accessMode: body.accessMode ?? claim.accessModes[0],
-        volumeMode: claim.volumeMode,
+        claimName: b.claimName,
+        snapshotName: b.snapshotName,
+        ...(offering !== undefined && { offering }),
+        ...(size !== undefined && { size }),
+        ...(accessMode !== undefined && { accessMode }),
+        ...(claim.volumeMode !== undefined && { volumeMode: claim.volumeMode }),
       };
-    default:
-      // Deleting destroys data: the caller repeats the claim's name.
-      if (body.confirm !== claim.name) {
-        throw new InputError(
-          `confirm must repeat the claim's name (${claim.name}) to delete it`,
-        );
-      }
-      return { ...base, operation: 'delete' };
+    }
+    case 'delete': {
+      const b = body as Bodies['delete'];
+      return {
+        ...base,
+        operation: 'delete',
+        ...(b.confirm !== undefined && { confirm: b.confirm }),
+      };
+    }
+    default: {
+      const unknown: never = action_;
+      throw new Error(`Unknown claim action ${String(unknown)}`);
+    }
   }
 }

@@ -24,11 +24,18 @@ describe('signal channels', () => {
         ...claim,
         labels: { 'backstage.io/kubernetes-id': 'payments-api' },
       }),
-    ).toEqual(['storage', 'storage:entity:component:default/payments-api']);
+    ).toEqual([
+      'storage',
+      'storage:entity:component:default/payments-api',
+      'storage:claim:eks-dev/payments/data-payments-db-0',
+    ]);
   });
 
-  it('publishes a claim of no entity to the shared channel only', async () => {
-    expect(await channelsOf({ ...claim, labels: {} })).toEqual(['storage']);
+  it('publishes a claim of no entity to the shared channel and its own', async () => {
+    expect(await channelsOf({ ...claim, labels: {} })).toEqual([
+      'storage',
+      'storage:claim:eks-dev/payments/data-payments-db-0',
+    ]);
   });
 
   it('publishes a request to its entity and to its own channel', async () => {
@@ -47,6 +54,7 @@ describe('signal channels', () => {
       'storage',
       'storage:entity:component:default/checkout-web',
       'storage:request:r-1',
+      'storage:claim:eks-dev/checkout/receipts',
     ]);
   });
 });

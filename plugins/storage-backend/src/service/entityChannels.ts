@@ -5,6 +5,7 @@ import {
   KUBERNETES_ID_LABEL,
   STORAGE_SIGNAL_CHANNEL,
   StorageSignal,
+  claimSignalChannel,
   entitySignalChannel,
   requestSignalChannel,
 } from '@eks-storage/backstage-plugin-storage-common';
@@ -52,6 +53,11 @@ export function createSignalRouter(catalog: CatalogService, auth: AuthService) {
       STORAGE_SIGNAL_CHANNEL,
       ...[...entities].map(entitySignalChannel),
       ...(signal.type === 'request' ? [requestSignalChannel(signal.id)] : []),
+      claimSignalChannel(
+        signal.cluster,
+        signal.namespace,
+        signal.type === 'request' ? signal.claimName : signal.name,
+      ),
     ];
   };
 }

@@ -136,16 +136,20 @@ describe('storage API routes', () => {
       400,
       /status "done" is not a request status/,
     ],
-    ['/requests/no-such-request', 404, /No storage request no-such-request/],
+    [
+      '/requests/no-such-request',
+      404,
+      /^id: no storage request no-such-request/,
+    ],
     [
       '/claims/eks-dev/payments/missing',
       404,
-      /No claim payments\/missing in cluster eks-dev/,
+      /^name: no claim payments\/missing in cluster eks-dev/,
     ],
     [
       '/claims/eks-other/payments/orders',
       404,
-      /No claim payments\/orders in cluster eks-other/,
+      /^name: no claim payments\/orders in cluster eks-other/,
     ],
   ])('GET %s answers %i naming the problem', async (path, status, message) => {
     const response = await env.api.get(path);
@@ -180,7 +184,7 @@ describe('storage API routes', () => {
       '/claims/eks-dev/payments/missing/resize',
       { size: '20Gi' },
       404,
-      /No claim payments\/missing/,
+      /^name: no claim payments\/missing/,
     ],
     ['/claims/eks-dev/payments/orders/resize', { size: 'big' }, 400, /size/],
     [
@@ -286,7 +290,7 @@ describe('storage API routes for a user the policy denies', () => {
       'get',
       '/claims?entityRef=component:default/payments-api',
       undefined,
-      /may not read the storage of payments-api/,
+      /may not read the storage of component:default\/payments-api/,
     ],
     ['post', '/requests', create, /may not request storage/],
     ['post', '/requests/validate', create, /may not request storage/],

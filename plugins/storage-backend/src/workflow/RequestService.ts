@@ -3,7 +3,8 @@ import {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+import { Entity } from '@backstage/catalog-model';
+import { ConflictError } from '@backstage/errors';
 import {
   CostEstimate,
   Finding,
@@ -20,17 +21,16 @@ import {
   storageRequestSchema,
   validateRequest,
 } from '@eks-storage/backstage-plugin-storage-common';
-import { ClusterRegistry } from '../clusters/ClusterRegistry';
 import { RequestStore, StoredStorageRequest } from '../database/RequestStore';
+import { claimResourceOf } from '../permissions/StorageAuthorizer';
+import { RequestInput } from '../service/requestInput';
 import { applyRequest } from './applier';
-import {
-  ExistingClaim,
-  offeringOfClaim,
-  readClaim,
-  validationContextOf,
-} from './claimContext';
-import { NamespaceRules, namespaceProblem } from './namespaceGuard';
+import { ExistingClaim, offeringOfClaim } from './claimContext';
+import { namespaceProblem, NamespaceRules } from './namespaceGuard';
 import { RequestPolicy } from './policy';
+import { AuthorizedTarget, RequestAccess } from './RequestAccess';
+import { clusterFacts, deleteConsequence } from './requestFacts';
+import { existingVolumeAccess } from './volumeAccess';
 
 /** What validating a request found out, before anything is stored. */
 export interface RequestValidation {
@@ -45,6 +45,10 @@ export interface RequestValidation {
   cost?: CostEstimate;
   /** The claim a day-2 request acts on, as the cluster has it now. */
   claim?: ExistingClaim;
+  /** Deletes: what happens to the volume and its data. */
+  consequence?: string;
+  /** Set when the platform team must approve the request, and why. */
+  approval?: { required: true; reason: string };
 }
 
 export class RequestValidationError extends Error {
@@ -61,8 +65,7 @@ export class RequestValidationError extends Error {
 
 export interface RequestServiceOptions {
   store: RequestStore;
-  clusters: ClusterRegistry;
-  catalog: CatalogService;
+  access: RequestAccess;
   offerings: StorageOffering[];
   prices: PriceTable;
   namespaceRules: NamespaceRules;
@@ -71,6 +74,14 @@ export interface RequestServiceOptions {
 }
 
 const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
+
+/** The label value the entity's workloads carry, as the Kubernetes plugin reads it. */
+function kubernetesIdOf(entity: Entity): string {
+  return (
+    entity.metadata.annotations?.[KUBERNETES_ID_ANNOTATION]?.trim() ||
+    entity.metadata.name
+  );
+}
 
 function serverFinding(
   code: string,
@@ -81,155 +92,168 @@ function serverFinding(
   return { severity: 'error', field, code, message, fix };
 }
 
+/** The request's content, for telling a replay from a different request. */
+function fingerprint(spec: unknown): string {
+  const { requestId: _id, ...rest } = (spec ?? {}) as Record<string, unknown>;
+  const sorted = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(sorted)
+      : value && typeof value === 'object'
+      ? Object.fromEntries(
+          Object.keys(value as object)
+            .sort()
+            .map(k => [k, sorted((value as any)[k])]),
+        )
+      : value;
+  return JSON.stringify(sorted(rest));
+}
+
 /**
- * Takes storage requests from users: validates them again on the server
- * (never trusting the browser), checks them against the catalog, the
- * namespace rules and the cluster itself, stores them and asks policy.
+ * Takes storage requests from users, one path for every route: check the
+ * names, authorize against what the request touches, validate (again on
+ * the server, and by a dry run against the cluster), then store and ask
+ * policy. Nothing is written until all of it passes.
  */
 export class RequestService {
   constructor(private readonly options: RequestServiceOptions) {}
 
   async validate(
-    input: unknown,
+    input: RequestInput,
     credentials: BackstageCredentials,
   ): Promise<RequestValidation> {
-    const { clusters, offerings, catalog, namespaceRules } = this.options;
-    const raw = (input ?? {}) as Record<string, unknown>;
-    const findings: Finding[] = [];
+    // What the input alone shows (no catalog, no cluster) is reported
+    // first: it reveals nothing, and names must be valid before any is read.
+    const early = this.inputFindings(input);
+    if (hasErrors(early)) {
+      return { findings: early, manifests: [] };
+    }
+    const target = await this.options.access.resolve(input, credentials);
+    return this.validateTarget(input, target);
+  }
 
-    const cluster =
-      typeof raw.cluster === 'string' ? clusters.get(raw.cluster) : undefined;
-    if (typeof raw.cluster === 'string' && raw.cluster && !cluster) {
+  private inputFindings(input: RequestInput): Finding[] {
+    const { offerings, namespaceRules } = this.options;
+    const findings = validateRequest(
+      input,
+      offerings.find(o => o.id === input.offering),
+    );
+    if (namespaceRules.deny.has(input.namespace)) {
       findings.push(
         serverFinding(
-          'unknown-cluster',
-          'cluster',
-          `cluster "${raw.cluster.slice(
-            0,
-            80,
-          )}" is not one of this Backstage's clusters`,
-          `Pick one of ${
-            clusters
-              .list()
-              .map(c => c.name)
-              .join(', ') || 'the configured clusters'
-          }.`,
+          'namespace-not-allowed',
+          'namespace',
+          `Namespace ${input.namespace} is reserved for the cluster`,
+          "Use the namespace in the entity's backstage.io/kubernetes-namespace annotation.",
+        ),
+      );
+    }
+    // Day-2 requests name no offering: the claim's is found later.
+    return sortFindings(
+      findings.filter(
+        f =>
+          !(
+            f.code === 'offering-missing' &&
+            !['create', 'restore'].includes(input.operation)
+          ),
+      ),
+    );
+  }
+
+  private async validateTarget(
+    input: RequestInput,
+    target: AuthorizedTarget,
+  ): Promise<RequestValidation> {
+    const { offerings, namespaceRules, prices, store } = this.options;
+    const { entity, entityRef, cluster, claim, dataSource } = target;
+    const findings: Finding[] = [];
+    const kubernetesId = kubernetesIdOf(entity);
+    const problem = namespaceProblem(entity, input.namespace, namespaceRules);
+    if (problem && !claim) {
+      findings.push(
+        serverFinding(
+          'namespace-not-allowed',
+          'namespace',
+          problem,
+          'Pick one of the namespaces of the component.',
+        ),
+      );
+    }
+    if (input.operation === 'delete' && input.confirm !== input.claimName) {
+      findings.push(
+        serverFinding(
+          'delete-not-confirmed',
+          'confirm',
+          `confirm must repeat the claim's name (${input.claimName}) to delete it`,
+          `Set confirm to "${input.claimName}".`,
         ),
       );
     }
 
-    // The label the claim carries is the entity's, whatever the input says.
-    let kubernetesId: string | undefined;
-    if (
-      typeof raw.entityRef === 'string' &&
-      typeof raw.namespace === 'string'
-    ) {
-      const entity = await catalog
-        .getEntityByRef(raw.entityRef, { credentials })
-        .catch(() => undefined);
-      if (!entity) {
-        findings.push(
-          serverFinding(
-            'unknown-entity',
-            'entityRef',
-            `entityRef "${raw.entityRef.slice(0, 120)}" is not in the catalog`,
-            'Request storage from the page of a component in the catalog.',
-          ),
-        );
-      } else {
-        kubernetesId =
-          entity.metadata.annotations?.[KUBERNETES_ID_ANNOTATION]?.trim() ||
-          entity.metadata.name;
-        const problem = namespaceProblem(entity, raw.namespace, namespaceRules);
-        if (problem) {
-          findings.push(
-            serverFinding(
-              'namespace-not-allowed',
-              'namespace',
-              problem,
-              'Pick one of the namespaces of the component.',
-            ),
-          );
-        }
-      }
-    }
-
-    let claim: ExistingClaim | undefined;
-    let offering: StorageOffering | undefined;
-    let context: ValidationContext = { now: new Date() };
-    const dayTwo = ['resize', 'snapshot', 'delete'].includes(
-      String(raw.operation),
-    );
-    if (
-      cluster &&
-      dayTwo &&
-      typeof raw.namespace === 'string' &&
-      typeof raw.claimName === 'string'
-    ) {
-      claim = await readClaim(cluster, raw.namespace, raw.claimName).catch(
-        () => undefined,
-      );
-      if (!claim) {
-        findings.push(
-          serverFinding(
-            'claim-not-found',
-            'claimName',
-            `claim ${raw.namespace}/${raw.claimName} does not exist in cluster ${cluster.name}`,
-            'Pick a claim listed on the Storage tab.',
-          ),
-        );
-      } else {
-        offering = offeringOfClaim(claim, offerings);
-        context = { ...context, ...validationContextOf(claim) };
-      }
-    } else {
-      offering = offerings.find(o => o.id === raw.offering);
-    }
-
-    findings.push(...validateRequest(input, offering, context));
-    // Without a driver we know, there is nothing to render: refuse rather
-    // than "apply" nothing.
+    const offering = claim
+      ? offeringOfClaim(claim, offerings)
+      : offerings.find(o => o.id === input.offering);
+    const context: ValidationContext = {
+      now: new Date(),
+      ...(await clusterFacts(cluster, input, claim, offering)),
+      ...(dataSource && {
+        dataSource: {
+          kind: dataSource.kind,
+          name: dataSource.name,
+          exists: Boolean(dataSource.object),
+          readyToUse: dataSource.readyToUse,
+        },
+      }),
+    };
+    // The request as it will be stored: the catalog's spelling of the entity
+    // and the label the entity's workloads carry, whatever the input said.
+    const normalized = { ...input, entityRef, kubernetesId };
+    findings.push(...validateRequest(normalized, offering, context));
     if (
       claim &&
       !offering &&
-      ['resize', 'snapshot'].includes(String(raw.operation))
+      (input.operation === 'resize' || input.operation === 'snapshot')
     ) {
-      const className = claim.pvc.spec?.storageClassName;
-      findings.push(
-        serverFinding(
-          'unsupported-class',
-          'claimName',
-          `claim ${claim.pvc.metadata?.name} uses ${
-            className ? `class ${className}` : 'no class'
-          }${
-            claim.storageClass?.provisioner
-              ? ` of ${claim.storageClass.provisioner}`
-              : ''
-          }, which this plugin does not manage`,
-          'Ask the platform team to move the claim to an offered class, or change it with kubectl.',
-        ),
-      );
+      findings.push(unsupportedClass(claim));
     }
     const result: RequestValidation = {
       offering,
       claim,
       findings: sortFindings(findings),
       manifests: [],
+      ...(input.operation === 'delete' &&
+        claim && { consequence: deleteConsequence(claim) }),
     };
     if (hasErrors(findings)) {
       return result;
     }
 
-    const request = storageRequestSchema.parse({ ...raw, kubernetesId });
+    const request = storageRequestSchema.parse(normalized);
     result.request = request;
     result.manifests = offering ? render(request, offering) : [];
-    if (offering && isNewClaimRequest(request)) {
-      result.cost = estimateMonthlyCost(request, offering, this.options.prices);
-    } else if (offering && request.operation === 'resize') {
-      result.cost = estimateMonthlyCost(request, offering, this.options.prices);
+    if (
+      offering &&
+      (isNewClaimRequest(request) || request.operation === 'resize')
+    ) {
+      result.cost = estimateMonthlyCost(request, offering, prices);
+    }
+    if (
+      offering &&
+      request.operation === 'create' &&
+      request.source.type === 'existing'
+    ) {
+      const access = await existingVolumeAccess({
+        cluster,
+        offering,
+        volumeId: request.source.volumeId,
+        entity: claimResourceOf(entity),
+        store,
+      });
+      if (access.approvalReason) {
+        result.approval = { required: true, reason: access.approvalReason };
+      }
     }
 
-    const dryRun = await applyRequest(cluster!, request, result.manifests, {
+    const dryRun = await applyRequest(cluster, request, result.manifests, {
       dryRun: true,
     });
     result.dryRun = dryRun.ok
@@ -250,31 +274,29 @@ export class RequestService {
   }
 
   /**
-   * Validates, stores and decides a request. With the same requestId twice,
-   * the second call returns the first request and stores nothing.
+   * Validates, stores and decides a request. A requestId is an idempotency
+   * key of its requester and entity: the same request again returns the
+   * stored one; a different request under the same key is a conflict.
    */
   async submit(
-    input: unknown,
+    input: RequestInput,
     actor: { credentials: BackstageCredentials; userRef: string },
   ): Promise<{ request: StoredStorageRequest; validation: RequestValidation }> {
     const { store, policy, logger } = this.options;
-    const suppliedId = (input as { requestId?: unknown } | undefined)
-      ?.requestId;
-    if (typeof suppliedId === 'string') {
-      const existing = await store.get(suppliedId);
+    if (input.requestId) {
+      const existing = await store.get(input.requestId);
       if (existing) {
         return {
-          request: existing,
+          request: await this.replay(existing, input, actor),
           validation: { findings: [], manifests: [] },
         };
       }
     }
-
     const validation = await this.validate(input, actor.credentials);
     if (!validation.request || hasErrors(validation.findings)) {
       throw new RequestValidationError(validation);
     }
-    const id = validation.request.requestId ?? randomUUID();
+    const id = input.requestId ?? randomUUID();
     const request = { ...validation.request, requestId: id };
     // Rendered again with the id, so the claim carries its request label.
     validation.manifests = validation.offering
@@ -294,15 +316,21 @@ export class RequestService {
       requestedBy: actor.userRef,
     });
     if (stored.status !== 'submitted') {
-      return { request: stored, validation };
+      // Another submission with this key won the race.
+      return {
+        request: await this.replay(stored, input, actor),
+        validation,
+      };
     }
 
-    const decision = await policy.decide({
-      request,
-      offering: validation.offering,
-      cost: validation.cost,
-      requestedBy: actor.userRef,
-    });
+    const decision = validation.approval
+      ? { result: 'review' as const, reason: validation.approval.reason }
+      : await policy.decide({
+          request,
+          offering: validation.offering,
+          cost: validation.cost,
+          requestedBy: actor.userRef,
+        });
     const decided = await store.transition(id, {
       from: ['submitted'],
       to: decision.result === 'approve' ? 'approved' : 'pending-approval',
@@ -315,4 +343,61 @@ export class RequestService {
     );
     return { request: decided ?? stored, validation };
   }
+
+  /**
+   * A stored request under a reused key: the same requester, entity and
+   * content return it; anything else is a conflict that reveals nothing of
+   * the stored request.
+   */
+  private async replay(
+    existing: StoredStorageRequest,
+    input: RequestInput,
+    actor: { credentials: BackstageCredentials; userRef: string },
+  ): Promise<StoredStorageRequest> {
+    const conflict = new ConflictError(
+      'requestId was already used for another request: use a new requestId for a new request',
+    );
+    if (existing.requestedBy !== actor.userRef) throw conflict;
+    const entity = await this.options.access.authorizedEntity(
+      input,
+      actor.credentials,
+    );
+    const normalized = {
+      ...input,
+      entityRef: claimResourceOf(entity).entityRef,
+      kubernetesId: kubernetesIdOf(entity),
+    };
+    const parsed = storageRequestSchema.safeParse(normalized);
+    if (!parsed.success) {
+      throw new RequestValidationError({
+        findings: validateRequest(normalized, undefined).filter(
+          f => f.severity === 'error' && f.code !== 'offering-missing',
+        ),
+        manifests: [],
+      });
+    }
+    if (
+      existing.entityRef !== normalized.entityRef ||
+      fingerprint(existing.spec) !== fingerprint(parsed.data)
+    ) {
+      throw conflict;
+    }
+    return existing;
+  }
+}
+
+function unsupportedClass(claim: ExistingClaim): Finding {
+  const className = claim.pvc.spec?.storageClassName;
+  return serverFinding(
+    'unsupported-class',
+    'claimName',
+    `claim ${claim.pvc.metadata?.name} uses ${
+      className ? `class ${className}` : 'no class'
+    }${
+      claim.storageClass?.provisioner
+        ? ` of ${claim.storageClass.provisioner}`
+        : ''
+    }, which this plugin does not manage`,
+    'Ask the platform team to move the claim to an offered class, or change it with kubectl.',
+  );
 }

@@ -104,6 +104,17 @@ export const DRIVERS: Readonly<Record<DriverId, DriverRules>> = {
     billedByProvisionedSize: false,
     volumeHandlePattern: /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
     volumeHandleExample: 'my-team-artifacts',
+    // Narrowing a mount to a prefix and choosing write semantics are the
+    // requester's; identities (uid, gid, allow-other, allow-root), regions,
+    // endpoints and caches are the platform's, set on the offering.
+    userMountOptions: [
+      {
+        pattern: /^prefix [A-Za-z0-9!_.*'()-]+(\/[A-Za-z0-9!_.*'()-]+)*\/$/,
+        example: 'prefix logs/',
+      },
+      { pattern: /^allow-delete$/, example: 'allow-delete' },
+      { pattern: /^allow-overwrite$/, example: 'allow-overwrite' },
+    ],
     recommendedFor: ['logs-backup'],
   },
   ontap: {

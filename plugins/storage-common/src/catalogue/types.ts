@@ -58,6 +58,12 @@ export interface ParameterError {
   key?: string;
 }
 
+/** A mount option a requester may set, e.g. Mountpoint's `prefix logs/`. */
+export interface MountOptionRule {
+  pattern: RegExp;
+  example: string;
+}
+
 /** The rules of one CSI driver. */
 export interface DriverRules {
   id: DriverId;
@@ -82,6 +88,11 @@ export interface DriverRules {
   /** Shape of the volume handle of a pre-existing volume, for static provisioning. */
   volumeHandlePattern: RegExp;
   volumeHandleExample: string;
+  /**
+   * Mount options a requester may add to a static volume; everything else
+   * comes from the platform's offering. None when absent.
+   */
+  userMountOptions?: readonly MountOptionRule[];
   /** Workloads this driver is the right answer for (decision matrix). */
   recommendedFor: readonly Workload[];
 }

@@ -58,7 +58,26 @@ export const storageOfferingSchema = z.object({
   allowVolumeExpansion: z.boolean().default(true),
   labels: z.record(z.string(), z.string()).default({}),
   annotations: z.record(z.string(), z.string()).default({}),
+  /**
+   * Pre-existing volumes (S3 buckets, EBS or EFS volume IDs) the platform
+   * offers for binding, each to the listed owners (group or user refs) or,
+   * without owners, to everyone. Others need the platform team's approval.
+   */
+  existingVolumes: z
+    .array(
+      z.object({
+        id: z.string().min(1),
+        title: z.string().optional(),
+        owners: z.array(z.string()).default([]),
+      }),
+    )
+    .default([]),
+  /** Mount options of the volumes this offering binds (e.g. Mountpoint's uid/gid). */
+  mountOptions: z.array(z.string()).default([]),
 });
+
+/** A pre-existing volume an offering lists for binding. */
+export type OfferedVolume = StorageOffering['existingVolumes'][number];
 
 export type StorageOffering = z.output<typeof storageOfferingSchema>;
 export type StorageOfferingInput = z.input<typeof storageOfferingSchema>;

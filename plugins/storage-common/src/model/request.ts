@@ -39,14 +39,17 @@ export const volumeSourceSchema = z.discriminatedUnion('type', [
    */
   z.object({
     type: z.literal('existing'),
-    volumeId: z.string().min(1),
+    volumeId: z.string().min(1).max(255),
     /** EBS: the volume's AZ, so pods are scheduled next to it. */
-    zone: z.string().optional(),
+    zone: z.string().max(32).optional(),
     /** FSx for Lustre: the file system's DNS name and mount name. */
-    dnsName: z.string().optional(),
-    mountName: z.string().optional(),
-    /** S3: extra Mountpoint options such as `prefix logs/`. */
-    mountOptions: z.array(z.string()).optional(),
+    dnsName: z.string().max(253).optional(),
+    mountName: z.string().max(64).optional(),
+    /**
+     * S3: the few Mountpoint options a requester may add (`prefix logs/`,
+     * `allow-delete`, `allow-overwrite`); the rest come from the offering.
+     */
+    mountOptions: z.array(z.string().max(128)).max(16).optional(),
   }),
 ]);
 export type VolumeSource = z.infer<typeof volumeSourceSchema>;
@@ -55,6 +58,7 @@ const requestBase = {
   /** Set by the backend when the request is stored; becomes the request-id label. */
   requestId: z
     .string()
+    .min(1, { message: 'must not be empty' })
     .refine(isLabelValue, {
       message: 'must be a valid label value (at most 63 characters)',
     })
@@ -110,12 +114,14 @@ export const snapshotRequestSchema = z.object({
   operation: z.literal('snapshot'),
   ...requestBase,
   snapshotName: claimNameSchema,
-  volumeSnapshotClassName: z.string().optional(),
+  volumeSnapshotClassName: claimNameSchema.optional(),
 });
 
 export const deleteRequestSchema = z.object({
   operation: z.literal('delete'),
   ...requestBase,
+  /** The claim's name again: deleting destroys data, whichever route asks. */
+  confirm: z.string().max(253).optional(),
 });
 
 /** Every change to storage is a request: create, restore, resize, snapshot, delete. */

@@ -188,12 +188,18 @@ function renderStaticVolume(
       csi.volumeHandle = `s3-${name}`;
       csi.volumeAttributes = { bucketName: source.volumeId };
       if (request.accessMode === 'ReadOnlyMany') csi.readOnly = true;
-      if (source.mountOptions?.length)
-        spec.mountOptions = [...source.mountOptions];
       break;
     default:
       break;
   }
+  // The platform's options first; a requester adds only the driver's safe
+  // ones (the validator refuses the rest).
+  const mountOptions = [
+    ...(spec.mountOptions ?? []),
+    ...offering.mountOptions,
+    ...(source.mountOptions ?? []),
+  ];
+  if (mountOptions.length) spec.mountOptions = mountOptions;
   return {
     apiVersion: 'v1',
     kind: 'PersistentVolume',

@@ -108,6 +108,47 @@ export const VALIDATION_RULES = {
     summary:
       'A static FSx for Lustre volume needs its DNS name and mount name.',
   },
+  'invalid-zone': {
+    severity: 'error',
+    summary:
+      "A static EBS volume's zone must be an Availability Zone of the cluster.",
+  },
+  'invalid-dns-name': {
+    severity: 'error',
+    summary:
+      "A static FSx for Lustre volume's DNS name must be the file system's.",
+  },
+  'invalid-mount-name': {
+    severity: 'error',
+    summary:
+      'An FSx for Lustre mount name is 1 to 8 lower-case letters and digits.',
+  },
+  'mount-option-not-allowed': {
+    severity: 'error',
+    summary:
+      "Requesters may add only the driver's safe mount options; the platform sets the rest.",
+  },
+  'field-not-used': {
+    severity: 'error',
+    summary: 'A field was given that the driver does not use.',
+  },
+  'source-not-found': {
+    severity: 'error',
+    summary: 'The snapshot or claim to restore or clone from does not exist.',
+  },
+  'source-not-ready': {
+    severity: 'warning',
+    summary: 'The snapshot to restore from is not ready yet.',
+  },
+  'snapshot-class-unknown': {
+    severity: 'error',
+    summary: 'The VolumeSnapshotClass named does not exist in the cluster.',
+  },
+  'snapshot-class-wrong-driver': {
+    severity: 'error',
+    summary:
+      "The VolumeSnapshotClass belongs to another driver than the claim's.",
+  },
   'ebs-static-without-zone': {
     severity: 'warning',
     summary:

@@ -16,6 +16,21 @@ export interface ValidationContext {
     allowVolumeExpansion?: boolean;
     parameters?: Record<string, string>;
   };
+  /** Availability Zones of the cluster's nodes, for static EBS volumes. */
+  clusterZones?: readonly string[];
+  /** The cluster's VolumeSnapshotClasses, for snapshots that name one. */
+  snapshotClasses?: ReadonlyArray<{ name: string; driver: string }>;
+  /**
+   * The snapshot (restore, source snapshot) or claim (clone) the new claim's
+   * data comes from, as the cluster has it; `exists: false` when missing.
+   */
+  dataSource?: {
+    kind: 'VolumeSnapshot' | 'PersistentVolumeClaim';
+    name: string;
+    exists: boolean;
+    /** VolumeSnapshots only: status.readyToUse. */
+    readyToUse?: boolean;
+  };
   /** "Now" for expiry checks (kept out of the function so it stays pure). */
   now?: string | Date;
 }

@@ -118,7 +118,7 @@ export function checkNewClaim(
   }
   findings.push(...checkVolumeMode(volumeMode, 'volumeMode', driver));
 
-  findings.push(...checkSource(request, offering));
+  findings.push(...checkSource(request, offering, context));
   findings.push(...checkWorkload(request.workload, offering));
   findings.push(...checkExpiry(request.expiresAt, context.now));
 

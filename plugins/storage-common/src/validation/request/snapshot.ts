@@ -1,4 +1,4 @@
-import { DRIVERS } from '../../catalogue';
+import { DRIVERS, DriverId } from '../../catalogue';
 import { StorageOffering } from '../../model/offering';
 import { Finding } from '../findings';
 import { finding } from '../rules';
@@ -18,6 +18,9 @@ export function checkSnapshot(
     'VolumeSnapshot',
   );
   const driver = claimDriver(offering, context);
+  findings.push(
+    ...checkSnapshotClass(request.volumeSnapshotClassName, driver, context),
+  );
   if (driver && !DRIVERS[driver].snapshots) {
     findings.push(
       finding(
@@ -43,4 +46,43 @@ export function checkSnapshot(
     );
   }
   return findings;
+}
+
+/** A named VolumeSnapshotClass must exist and belong to the claim's driver. */
+function checkSnapshotClass(
+  className: unknown,
+  driver: DriverId | undefined,
+  context: ValidationContext,
+): Finding[] {
+  if (className === undefined) return [];
+  const field = 'volumeSnapshotClassName';
+  const invalid = checkName(className, field, 'VolumeSnapshotClass');
+  if (invalid.length) return invalid;
+  const classes = context.snapshotClasses;
+  if (!classes) return [];
+  const found = classes.find(c => c.name === className);
+  const names = classes.map(c => c.name).join(', ') || 'none';
+  if (!found) {
+    return [
+      finding(
+        'snapshot-class-unknown',
+        field,
+        `VolumeSnapshotClass ${String(
+          className,
+        )} does not exist in this cluster`,
+        `Leave it empty for the default class, or use one of: ${names}.`,
+      ),
+    ];
+  }
+  if (driver && !DRIVERS[driver].provisioners.includes(found.driver)) {
+    return [
+      finding(
+        'snapshot-class-wrong-driver',
+        field,
+        `VolumeSnapshotClass ${found.name} is for ${found.driver}, not for ${DRIVERS[driver].title}`,
+        "Leave it empty for the default class of the claim's driver.",
+      ),
+    ];
+  }
+  return [];
 }

@@ -3,6 +3,8 @@ import { STATIC_STORAGE_CLASS, StorageOffering } from '../../model/offering';
 import { Finding, prop } from '../findings';
 import { finding } from '../rules';
 import { checkName } from '../shared';
+import { ValidationContext } from './context';
+import { checkStaticVolumeFields } from './staticVolume';
 
 /**
  * Checks where a new claim's data comes from: a new volume, a snapshot (for
@@ -11,6 +13,7 @@ import { checkName } from '../shared';
 export function checkSource(
   request: Record<string, unknown>,
   offering: StorageOffering,
+  context: ValidationContext = {},
 ): Finding[] {
   const driver = offering.driver;
   const rules = DRIVERS[driver];
@@ -53,6 +56,14 @@ export function checkSource(
           : 'source.snapshotName',
         'VolumeSnapshot',
       );
+      findings.push(
+        ...checkDataSource(
+          context,
+          request.operation === 'restore'
+            ? 'snapshotName'
+            : 'source.snapshotName',
+        ),
+      );
       if (!rules.snapshots) {
         findings.push(
           finding(
@@ -71,6 +82,7 @@ export function checkSource(
         'source.claimName',
         'PersistentVolumeClaim',
       );
+      findings.push(...checkDataSource(context, 'source.claimName'));
       if (!rules.clones || isStatic) {
         findings.push(
           finding(
@@ -86,7 +98,10 @@ export function checkSource(
       return findings;
     }
     case 'existing':
-      return checkExistingVolume(source, driver);
+      return [
+        ...checkExistingVolume(source, driver),
+        ...checkStaticVolumeFields(source, driver, context),
+      ];
     default:
       return [];
   }
@@ -142,4 +157,40 @@ function checkExistingVolume(source: unknown, driver: DriverId): Finding[] {
     );
   }
   return findings;
+}
+
+/** The snapshot or claim the data comes from must exist (else: Pending forever). */
+function checkDataSource(context: ValidationContext, field: string): Finding[] {
+  const source = context.dataSource;
+  if (!source) return [];
+  const what = source.kind === 'VolumeSnapshot' ? 'VolumeSnapshot' : 'claim';
+  if (!source.exists) {
+    return [
+      finding(
+        'source-not-found',
+        field,
+        `${what} ${source.name.slice(
+          0,
+          80,
+        )} does not exist in this namespace: the new claim would stay Pending`,
+        source.kind === 'VolumeSnapshot'
+          ? "Pick one of the claim's snapshots listed on its page."
+          : 'Pick a claim of the same namespace listed on the Storage tab.',
+      ),
+    ];
+  }
+  if (source.kind === 'VolumeSnapshot' && source.readyToUse === false) {
+    return [
+      finding(
+        'source-not-ready',
+        field,
+        `VolumeSnapshot ${source.name.slice(
+          0,
+          80,
+        )} is not ready to use yet: the claim stays Pending until it is`,
+        'Wait until the snapshot is ready, or pick a ready one.',
+      ),
+    ];
+  }
+  return [];
 }

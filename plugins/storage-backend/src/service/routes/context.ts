@@ -1,0 +1,41 @@
+import {
+  AuditorService,
+  HttpAuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  PriceTable,
+  StorageOffering,
+} from '@eks-storage/backstage-plugin-storage-common';
+import { Knex } from 'knex';
+import { ClaimTransitionStore } from '../../database/ClaimTransitionStore';
+import {
+  RequestStore,
+  StoredStorageRequest,
+} from '../../database/RequestStore';
+import { StorageAuthorizer } from '../../permissions/StorageAuthorizer';
+import { ClaimTracker } from '../../tracker/ClaimTracker';
+import { RequestService } from '../../workflow/RequestService';
+import { DryRunLimiter } from '../dryRunLimiter';
+import { SignalChannels } from '../signalChannels';
+
+/** What the routes need; `createRouter` takes it whole. */
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  logger: LoggerService;
+  auditor: AuditorService;
+  database: Knex;
+  catalog: CatalogService;
+  authorizer: StorageAuthorizer;
+  requests: RequestService;
+  store: RequestStore;
+  transitions: ClaimTransitionStore;
+  tracker: ClaimTracker;
+  offerings: StorageOffering[];
+  prices: PriceTable;
+  limiter: DryRunLimiter;
+  channels: SignalChannels;
+  /** Told when a request is stored or decided. */
+  onRequestChanged?: (request: StoredStorageRequest) => Promise<void>;
+}

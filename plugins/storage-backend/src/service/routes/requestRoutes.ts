@@ -1,0 +1,114 @@
+import express from 'express';
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  requestSignalChannel,
+  storageClaimReadPermission,
+  storageRequestApprovePermission,
+} from '@eks-storage/backstage-plugin-storage-common';
+import { RequestStatus } from '../../database/RequestStore';
+import { claimResourceOf } from '../../permissions/StorageAuthorizer';
+import { loadEntity } from '../../workflow/entities';
+import {
+  parseShape,
+  queryList,
+  queryText,
+  requestInputShape,
+} from '../requestInput';
+import { RouterOptions } from './context';
+import { requireOnEntity } from './access';
+import { createSubmission } from './submission';
+
+const REQUEST_STATUSES: RequestStatus[] = [
+  'submitted',
+  'pending-approval',
+  'approved',
+  'rejected',
+  'applying',
+  'applied',
+  'failed',
+  'cancelled',
+];
+
+/** Requests: validate, submit, list and read. */
+export function requestRoutes(router: express.Router, options: RouterOptions) {
+  const { httpAuth, catalog, authorizer, store, channels } = options;
+  const submission = createSubmission(options);
+
+  router.post('/requests/validate', async (req, res) => {
+    await submission.validate(
+      req,
+      res,
+      parseShape(requestInputShape, req.body),
+    );
+  });
+
+  router.post('/requests', async (req, res) => {
+    await submission.submit(
+      req,
+      res,
+      parseShape(requestInputShape, req.body),
+      201,
+    );
+  });
+
+  router.get('/requests', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const statuses = queryList(req, 'status');
+    const unknown = statuses.filter(
+      s => !REQUEST_STATUSES.includes(s as RequestStatus),
+    );
+    if (unknown.length) {
+      throw new InputError(
+        `status "${unknown[0].slice(
+          0,
+          40,
+        )}" is not a request status: use ${REQUEST_STATUSES.join(', ')}`,
+      );
+    }
+    const entityRef = queryText(req, 'entityRef');
+    let canonicalRef: string | undefined;
+    if (entityRef !== undefined) {
+      const entity = await loadEntity(catalog, entityRef, credentials);
+      await requireOnEntity(
+        authorizer,
+        storageClaimReadPermission,
+        entity,
+        credentials,
+      );
+      canonicalRef = claimResourceOf(entity).entityRef;
+    } else if (
+      !(await authorizer.allows(storageRequestApprovePermission, credentials))
+    ) {
+      throw new InputError(
+        'entityRef is required: only approvers may list the requests of every entity',
+      );
+    }
+    res.json({
+      items: await store.list({
+        entityRef: canonicalRef,
+        status: statuses as RequestStatus[],
+      }),
+    });
+  });
+
+  router.get('/requests/:id', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const id = req.params.id;
+    const request = id.length <= 64 ? await store.get(id) : undefined;
+    if (!request) {
+      throw new NotFoundError(`id: no storage request ${id.slice(0, 64)}`);
+    }
+    const entity = await loadEntity(catalog, request.entityRef, credentials);
+    await requireOnEntity(
+      authorizer,
+      storageClaimReadPermission,
+      entity,
+      credentials,
+    );
+    res.json({
+      request,
+      history: await store.history(request.id),
+      signalChannel: channels.opaque(requestSignalChannel(request.id)),
+    });
+  });
+}

@@ -1,0 +1,87 @@
+import { Request, Response } from 'express';
+import { renderYaml } from '@eks-storage/backstage-plugin-storage-common';
+import {
+  RequestValidation,
+  RequestValidationError,
+} from '../../workflow/RequestService';
+import { auditFieldsOf } from '../auditValues';
+import { RequestInput } from '../requestInput';
+import { RouterOptions } from './context';
+
+/** The browser sees findings, manifests as YAML, the dry run, the cost and the outcome. */
+export function validationBody(validation: RequestValidation) {
+  return {
+    findings: validation.findings,
+    manifests: validation.manifests,
+    manifestsYaml: validation.manifests.length
+      ? renderYaml(validation.manifests)
+      : '',
+    dryRun: validation.dryRun,
+    cost: validation.cost,
+    offering: validation.offering?.id,
+    ...(validation.consequence && { consequence: validation.consequence }),
+    ...(validation.approval && { approval: validation.approval }),
+  };
+}
+
+/**
+ * Every route that submits a request ends here: audited (with bounded,
+ * escaped values), limited in how many reach the clusters at once, and
+ * passed whole to the request service, which authorizes what it touches.
+ */
+export function createSubmission(options: RouterOptions) {
+  const { httpAuth, auditor, requests, limiter, onRequestChanged } = options;
+
+  async function validate(req: Request, res: Response, input: RequestInput) {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const validation = await limiter.run(
+      credentials.principal.userEntityRef,
+      () => requests.validate(input, credentials),
+    );
+    res.json(validationBody(validation));
+  }
+
+  async function submit(
+    req: Request,
+    res: Response,
+    input: RequestInput,
+    status: number,
+  ) {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const audit = await auditor.createEvent({
+      eventId: 'storage-request',
+      severityLevel: 'medium',
+      request: req,
+      meta: auditFieldsOf(input),
+    });
+    try {
+      const { request, validation } = await limiter.run(
+        credentials.principal.userEntityRef,
+        () =>
+          requests.submit(input, {
+            credentials,
+            userRef: credentials.principal.userEntityRef,
+          }),
+      );
+      await audit.success({
+        meta: { requestId: request.id, status: request.status },
+      });
+      await onRequestChanged?.(request);
+      res.status(status).json({ request, ...validationBody(validation) });
+    } catch (error) {
+      await audit.fail({ error: error as Error });
+      if (error instanceof RequestValidationError) {
+        res.status(400).json({
+          error: { name: 'InputError', message: error.message },
+          request: { method: req.method, url: req.baseUrl + req.path },
+          response: { statusCode: 400 },
+          ...validationBody(error.validation),
+        });
+        return;
+      }
+      throw error;
+    }
+  }
+
+  return { validate, submit };
+}
