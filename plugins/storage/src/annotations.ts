@@ -1,22 +1,17 @@
 import { Entity } from '@backstage/catalog-model';
+import { entityLabelSelector } from '@eks-storage/backstage-plugin-storage-common';
 
 // The same annotations the official Kubernetes plugin reads, so an entity
 // that already shows its workloads needs nothing more to show its storage.
-export const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
-export const KUBERNETES_LABEL_SELECTOR_ANNOTATION =
-  'backstage.io/kubernetes-label-selector';
-export const KUBERNETES_NAMESPACE_ANNOTATION =
-  'backstage.io/kubernetes-namespace';
+export {
+  KUBERNETES_ID_ANNOTATION,
+  KUBERNETES_LABEL_SELECTOR_ANNOTATION,
+  KUBERNETES_NAMESPACE_ANNOTATION,
+} from '@eks-storage/backstage-plugin-storage-common';
 
 /** The label selector that ties an entity to its claims in the clusters. */
 export function claimLabelSelector(entity: Entity): string | undefined {
-  const annotations = entity.metadata.annotations ?? {};
-  const selector = annotations[KUBERNETES_LABEL_SELECTOR_ANNOTATION]?.trim();
-  if (selector) {
-    return selector;
-  }
-  const id = annotations[KUBERNETES_ID_ANNOTATION]?.trim();
-  return id ? `${KUBERNETES_ID_ANNOTATION}=${id}` : undefined;
+  return entityLabelSelector(entity.metadata.annotations);
 }
 
 /** True when the entity says how to find its workloads in the clusters. */

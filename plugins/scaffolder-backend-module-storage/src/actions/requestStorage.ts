@@ -5,10 +5,17 @@ import {
 } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
+  ACCESS_MODES,
+  AccessMode,
   StorageApi,
   StorageApiError,
   StorageClient,
+  WORKLOADS,
+  Workload,
 } from '@eks-storage/backstage-plugin-storage-common';
+
+/** The catalogue's lists as the non-empty tuples zod's enum takes. */
+type NonEmpty<T> = [T, ...T[]];
 
 /**
  * The StorageApi a task uses, calling the storage backend as the user who
@@ -64,24 +71,8 @@ export function createRequestStorageAction(
           z.string().describe('Name of the PersistentVolumeClaim'),
         offering: z => z.string().describe('Offering id, e.g. ebs-gp3'),
         size: z => z.string().describe('Kubernetes quantity, e.g. 20Gi'),
-        accessMode: z =>
-          z.enum([
-            'ReadWriteOnce',
-            'ReadOnlyMany',
-            'ReadWriteMany',
-            'ReadWriteOncePod',
-          ]),
-        workload: z =>
-          z
-            .enum([
-              'database',
-              'message-broker',
-              'ci-workspace',
-              'shared-files',
-              'ml-scratch',
-              'logs-backup',
-            ])
-            .optional(),
+        accessMode: z => z.enum(ACCESS_MODES as NonEmpty<AccessMode>),
+        workload: z => z.enum(WORKLOADS as NonEmpty<Workload>).optional(),
         justification: z => z.string().optional(),
       },
       output: {

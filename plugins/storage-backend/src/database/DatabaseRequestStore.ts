@@ -1,3 +1,4 @@
+import { TERMINAL_REQUEST_STATUSES } from '@eks-storage/backstage-plugin-storage-common';
 import { Knex } from 'knex';
 import {
   NewStorageRequest,
@@ -12,12 +13,7 @@ import {
 const REQUESTS = 'storage_requests';
 const HISTORY = 'storage_request_history';
 /** Statuses with no work left: what retention may delete. */
-const FINISHED: RequestStatus[] = [
-  'applied',
-  'rejected',
-  'failed',
-  'cancelled',
-];
+const FINISHED: RequestStatus[] = [...TERMINAL_REQUEST_STATUSES];
 
 type RequestRow = {
   id: string;

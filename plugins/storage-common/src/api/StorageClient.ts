@@ -1,5 +1,5 @@
 import type { Finding } from '../validation';
-import type { StorageRequestInput } from '../model';
+import type { StorageRequestInput, StorageRequestStatus } from '../model';
 import type {
   ClaimDetailResponse,
   ClaimRef,
@@ -7,7 +7,6 @@ import type {
   ClusterStatus,
   OfferingListItem,
   RequestDetailResponse,
-  StorageRequestStatus,
   StoredStorageRequest,
   SubmitResponse,
   ValidationResponse,

@@ -2,7 +2,12 @@ import type { V1PersistentVolumeClaim } from '@kubernetes/client-node';
 import type { CostEstimate } from '../cost';
 import type { DriverId } from '../catalogue';
 import type { Diagnosis } from '../diagnosis';
-import type { OfferingCapabilities, StorageOffering } from '../model';
+import type {
+  OfferingCapabilities,
+  RequestOperation,
+  StorageOffering,
+  StorageRequestStatus,
+} from '../model';
 import type { RenderedObject } from '../render';
 import type { Finding } from '../validation';
 
@@ -97,20 +102,10 @@ export interface ClaimTransition {
   observedAt: string;
 }
 
-export type StorageRequestStatus =
-  | 'submitted'
-  | 'pending-approval'
-  | 'approved'
-  | 'rejected'
-  | 'applying'
-  | 'applied'
-  | 'failed'
-  | 'cancelled';
-
 /** A request as the backend stores it. */
 export interface StoredStorageRequest {
   id: string;
-  operation: 'create' | 'restore' | 'resize' | 'snapshot' | 'delete';
+  operation: RequestOperation;
   entityRef: string;
   cluster: string;
   namespace: string;

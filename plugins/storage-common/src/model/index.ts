@@ -3,3 +3,5 @@ export * from './offering';
 export * from './request';
 export * from './exampleOfferings';
 export * from './labelSelector';
+export * from './annotations';
+export * from './status';

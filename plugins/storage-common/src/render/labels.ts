@@ -1,18 +1,16 @@
+import {
+  EXPIRES_AT_ANNOTATION,
+  KUBERNETES_ID_LABEL,
+  MANAGED_BY_LABEL,
+  MANAGED_BY_VALUE,
+  OFFERING_ANNOTATION,
+  OFFERING_LABEL,
+  OWNER_ANNOTATION,
+  REQUEST_ID_LABEL,
+} from '../model/annotations';
 import { parseEntityRef } from '../model/names';
 import { StorageOffering } from '../model/offering';
 import { StorageRequest } from '../model/request';
-
-/** Labels and annotations that tie a Kubernetes object to its request and entity. */
-export const KUBERNETES_ID_LABEL = 'backstage.io/kubernetes-id';
-export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
-export const MANAGED_BY_VALUE = 'backstage-storage';
-export const REQUEST_ID_LABEL = 'storage.backstage.io/request-id';
-export const OFFERING_LABEL = 'storage.backstage.io/offering';
-export const OWNER_ANNOTATION = 'storage.backstage.io/owner';
-export const OFFERING_ANNOTATION = 'storage.backstage.io/offering';
-export const EXPIRES_AT_ANNOTATION = 'storage.backstage.io/expires-at';
-/** The field manager for server-side apply of rendered objects. */
-export const FIELD_MANAGER = 'backstage-storage';
 
 /** 32-bit FNV-1a, as 8 hex digits: short, stable names without crypto APIs. */
 export function shortHash(text: string): string {

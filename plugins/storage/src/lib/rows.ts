@@ -6,6 +6,7 @@ import {
   DriverId,
   OfferingListItem,
   StoredStorageRequest,
+  isInFlightStatus,
 } from '@eks-storage/backstage-plugin-storage-common';
 import {
   SEVERITY_ORDER,
@@ -50,13 +51,6 @@ export const claimRowId = (c: {
   namespace: string;
   name: string;
 }) => `${c.cluster}/${c.namespace}/${c.name}`;
-
-const IN_FLIGHT = new Set([
-  'submitted',
-  'pending-approval',
-  'approved',
-  'applying',
-]);
 
 function requestSeverity(request: StoredStorageRequest): DiagnosisSeverity {
   if (request.status === 'failed') return 'error';
@@ -131,7 +125,7 @@ export function toRows(
     const createsClaim =
       request.operation === 'create' || request.operation === 'restore';
     if (!createsClaim || claimIds.has(id)) {
-      if (IN_FLIGHT.has(request.status) || request.status === 'failed') {
+      if (isInFlightStatus(request.status) || request.status === 'failed') {
         pendingByClaim.set(id, [...(pendingByClaim.get(id) ?? []), request]);
       }
       continue;

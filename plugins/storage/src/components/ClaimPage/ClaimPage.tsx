@@ -25,6 +25,7 @@ import {
   STORAGE_SIGNAL_CHANNEL,
   StorageApiError,
   entitySignalChannel,
+  isInFlightStatus,
 } from '@eks-storage/backstage-plugin-storage-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { storageApiRef } from '../../api';
@@ -126,11 +127,7 @@ const ClaimDetails = ({
   const [dialog, setDialog] = useState<OpenDialog | undefined>();
   const close = useCallback(() => setDialog(undefined), []);
   const availability = actionAvailability(claim, offering);
-  const inFlight = claim.requests.filter(r =>
-    ['submitted', 'pending-approval', 'approved', 'applying'].includes(
-      r.status,
-    ),
-  );
+  const inFlight = claim.requests.filter(r => isInFlightStatus(r.status));
   const dialogProps = {
     open: true,
     onClose: close,
