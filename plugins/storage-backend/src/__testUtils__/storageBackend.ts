@@ -68,6 +68,28 @@ export const offerings = [
     size: { default: '5Gi' },
     recommendedFor: ['ci-workspace', 'shared-files'],
   },
+  {
+    id: 's3-bucket',
+    title: 'S3 bucket mount',
+    driver: 's3',
+    storageClassName: 'static',
+    accessModes: ['ReadOnlyMany', 'ReadWriteMany'],
+    size: { default: '1Gi' },
+    mountOptions: ['uid=1000', 'gid=1000'],
+    existingVolumes: [
+      { id: 'team-data-lake', owners: ['group:default/team-data'] },
+      { id: 'public-datasets' },
+    ],
+  },
+  {
+    id: 'ebs-existing',
+    title: 'An existing EBS volume',
+    driver: 'ebs',
+    storageClassName: 'static',
+    parameters: { type: 'gp3' },
+    accessModes: ['ReadWriteOnce'],
+    size: { min: '1Gi', max: '16Ti', default: '20Gi' },
+  },
 ];
 
 export function backendConfig(clusters: Array<{ name: string; url: string }>) {
@@ -95,15 +117,23 @@ export async function startStorageBackend(options: {
   knex: Knex;
   /** Replaces services, e.g. a permissions service that denies. */
   features?: Parameters<typeof startTestBackend>[0]['features'];
+  /** Replaces the catalog (the example entities by default). */
+  catalog?: Parameters<typeof startTestBackend>[0]['features'][number];
+  /** Extra config under `storage`. */
+  storageConfig?: object;
 }) {
+  const config = backendConfig(options.clusters);
   const backend = await startTestBackend({
     features: [
       storagePlugin,
       mockServices.rootConfig.factory({
-        data: backendConfig(options.clusters),
+        data: {
+          ...config,
+          storage: { ...config.storage, ...options.storageConfig },
+        },
       }),
       mockServices.database.factory({ knex: options.knex }),
-      catalogServiceMock.factory({ entities }),
+      options.catalog ?? catalogServiceMock.factory({ entities }),
       // The real scheduler, so the apply worker runs on its own schedule and
       // resumes work after a restart as it does in production.
       schedulerServiceFactory,
@@ -157,6 +187,8 @@ export async function eventually<T>(
 export function useSimulatedStorage(
   options: {
     features?: Parameters<typeof startTestBackend>[0]['features'];
+    catalog?: Parameters<typeof startTestBackend>[0]['features'][number];
+    storageConfig?: object;
   } = {},
 ) {
   const env = {} as {
@@ -175,6 +207,8 @@ export function useSimulatedStorage(
       clusters: [{ name: 'eks-dev', url: env.sim.url }],
       knex: env.knex,
       features: options.features,
+      catalog: options.catalog,
+      storageConfig: options.storageConfig,
     });
   });
   afterAll(async () => {
