@@ -27,6 +27,8 @@ export interface FaultState {
   uninstalledDrivers: string[];
   iamDeniedDrivers: string[];
   openWatches: number;
+  /** Requests answered with an injected error since the start. */
+  injectedErrors: number;
 }
 
 const CSI_DRIVER = kindByName('CSIDriver');
@@ -38,6 +40,8 @@ export class Faults implements RequestFaults {
   private errorRate = 0;
   private errorStatus: 429 | 500 = 500;
   private latency = 0;
+  /** How many requests were answered with an injected error so far. */
+  private injected = 0;
   private readonly uninstalled = new Set<string>();
   private readonly iamDenied = new Set<string>();
   private readonly removedDrivers = new Map<string, unknown>();
@@ -62,6 +66,7 @@ export class Faults implements RequestFaults {
     if (this.errorRate <= 0 || Math.random() >= this.errorRate) {
       return undefined;
     }
+    this.injected += 1;
     return this.errorStatus === 429
       ? errors.tooManyRequests()
       : errors.internal('etcdserver: request timed out');
@@ -196,6 +201,7 @@ export class Faults implements RequestFaults {
       uninstalledDrivers: [...this.uninstalled].sort(),
       iamDeniedDrivers: [...this.iamDenied].sort(),
       openWatches: this.watches.size,
+      injectedErrors: this.injected,
     };
   }
 

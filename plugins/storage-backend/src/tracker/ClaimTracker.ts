@@ -45,7 +45,7 @@ export interface ClaimTrackerOptions {
   /** Changes arriving within this window are diagnosed together. */
   debounceMs?: number;
   restartDelayMs?: number;
-  /** The longest wait before a dropped watch reconnects (default 5 s). */
+  /** The longest wait before a dropped watch reconnects (default 2 s). */
   maxReconnectDelayMs?: number;
   /**
    * How often every claim is diagnosed again without any event, so

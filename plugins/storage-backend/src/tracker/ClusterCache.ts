@@ -228,7 +228,7 @@ export class ClusterCache {
     const watch = new Watch(this.cluster.kubeConfig);
     const sources = this.sources();
     this.required = sources.filter(s => !s.optional).map(s => s.kind);
-    const maxDelay = this.options.maxReconnectDelayMs ?? 5000;
+    const maxDelay = this.options.maxReconnectDelayMs ?? 2000;
     const delayFn = (ms: number) =>
       new Promise<void>(resolve => setTimeout(resolve, Math.min(ms, maxDelay)));
     await Promise.all(
