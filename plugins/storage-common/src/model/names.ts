@@ -1,9 +1,11 @@
 /** Name rules of Kubernetes objects and Backstage entity references. */
+import {
+  makeValidator,
+  parseEntityRef as parseCatalogEntityRef,
+} from '@backstage/catalog-model';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const ENTITY_REF =
-  /^(?:([A-Za-z0-9][-A-Za-z0-9_.]*):)?(?:([a-z0-9][-a-z0-9]*)\/)?([A-Za-z0-9][-A-Za-z0-9_.]*)$/;
 
 /** DNS-1123 label: namespaces and most names (≤ 63 characters). */
 export function isDns1123Label(value: unknown): boolean {
@@ -54,14 +56,30 @@ export interface ParsedEntityRef {
   name: string;
 }
 
-/** Parses `kind:namespace/name` (kind and namespace optional: component, default). */
+const entityRefValidator = makeValidator();
+
+/**
+ * Parses `kind:namespace/name` (kind and namespace optional: component,
+ * default) as the catalog does, and checks each part against the catalog's
+ * rules. The kind is lower-cased.
+ */
 export function parseEntityRef(ref: unknown): ParsedEntityRef | undefined {
   if (typeof ref !== 'string') return undefined;
-  const match = ENTITY_REF.exec(ref);
-  if (!match) return undefined;
-  return {
-    kind: (match[1] ?? 'component').toLowerCase(),
-    namespace: match[2] ?? 'default',
-    name: match[3],
-  };
+  let parsed: ParsedEntityRef;
+  try {
+    parsed = parseCatalogEntityRef(ref, {
+      defaultKind: 'component',
+      defaultNamespace: 'default',
+    });
+  } catch {
+    return undefined;
+  }
+  if (
+    !entityRefValidator.isValidKind(parsed.kind) ||
+    !entityRefValidator.isValidNamespace(parsed.namespace) ||
+    !entityRefValidator.isValidEntityName(parsed.name)
+  ) {
+    return undefined;
+  }
+  return { ...parsed, kind: parsed.kind.toLowerCase() };
 }
