@@ -1,4 +1,5 @@
 import express from 'express';
+import { NotFoundError } from '@backstage/errors';
 import Router from 'express-promise-router';
 import { errorHandler } from './errors';
 import { pathGuard } from './pathGuard';
@@ -23,6 +24,11 @@ export async function createRouter(
   metaRoutes(router, options);
   requestRoutes(router, options);
   claimRoutes(router, options);
+  router.use(req => {
+    throw new NotFoundError(
+      `No storage API route ${req.method} ${req.path.slice(0, 200)}`,
+    );
+  });
   router.use(errorHandler(options.logger));
   return router;
 }
