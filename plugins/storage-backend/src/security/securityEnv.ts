@@ -1,3 +1,4 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
 import { entities, useSimulatedStorage } from '../__testUtils__/storageBackend';
 import {
@@ -23,8 +24,13 @@ export function useSecuredStorage(storageConfig?: object) {
     storageConfig,
   });
   const as = (user: string | undefined) => {
+    // The test backend takes a request without a token as a default user:
+    // anonymous callers send the mock's explicit "no credentials" token.
     const withAuth = (r: any) =>
-      user ? r.set('Authorization', authHeader(user)) : r;
+      r.set(
+        'Authorization',
+        user ? authHeader(user) : mockCredentials.none.header(),
+      );
     return {
       get: (path: string) => withAuth(env.api.agent.get(`/api/storage${path}`)),
       post: (path: string, body: unknown) =>

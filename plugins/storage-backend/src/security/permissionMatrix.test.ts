@@ -1,0 +1,243 @@
+import { eventually } from '../__testUtils__/storageBackend';
+import { people, useSecuredStorage } from './securityEnv';
+
+jest.setTimeout(120_000);
+
+type Who = 'anonymous' | 'owner' | 'otherTeam' | 'platform';
+const WHO: Who[] = ['anonymous', 'owner', 'otherTeam', 'platform'];
+const USER: Record<Who, string | undefined> = {
+  anonymous: undefined,
+  owner: people.owner,
+  otherTeam: people.otherTeam,
+  platform: people.platform,
+};
+
+const create = {
+  operation: 'create',
+  entityRef: 'component:default/payments-api',
+  cluster: 'eks-dev',
+  namespace: 'payments',
+  offering: 'ebs-gp3-immediate',
+  size: '10Gi',
+  accessMode: 'ReadWriteOnce',
+};
+const CLAIM = '/claims/eks-dev/payments/orders';
+
+/**
+ * Every route as each kind of caller, under the demo's policy: everyone
+ * signed in reads; only the entity's owners change its storage; only the
+ * platform team lists every request; nobody anonymous does anything.
+ */
+const MATRIX: Array<{
+  route: string;
+  method: 'get' | 'post';
+  path: string | ((who: Who) => string);
+  body?: (who: Who) => object;
+  expect: Record<Who, number>;
+}> = [
+  {
+    route: 'GET /health',
+    method: 'get',
+    path: '/health',
+    expect: { anonymous: 401, owner: 200, otherTeam: 200, platform: 200 },
+  },
+  {
+    route: 'GET /clusters',
+    method: 'get',
+    path: '/clusters',
+    expect: { anonymous: 401, owner: 200, otherTeam: 200, platform: 200 },
+  },
+  {
+    route: 'GET /offerings',
+    method: 'get',
+    path: '/offerings',
+    expect: { anonymous: 401, owner: 200, otherTeam: 200, platform: 200 },
+  },
+  {
+    route: 'GET /claims?entityRef',
+    method: 'get',
+    path: '/claims?entityRef=component:default/payments-api',
+    expect: { anonymous: 401, owner: 200, otherTeam: 200, platform: 200 },
+  },
+  {
+    route: 'GET /claims/:cluster/:namespace/:name',
+    method: 'get',
+    path: CLAIM,
+    expect: { anonymous: 401, owner: 200, otherTeam: 200, platform: 200 },
+  },
+  {
+    route: 'GET /requests?entityRef',
+    method: 'get',
+    path: '/requests?entityRef=component:default/payments-api',
+    expect: { anonymous: 401, owner: 200, otherTeam: 200, platform: 200 },
+  },
+  {
+    route: 'GET /requests (every entity)',
+    method: 'get',
+    path: '/requests',
+    expect: { anonymous: 401, owner: 400, otherTeam: 400, platform: 200 },
+  },
+  {
+    route: 'GET /requests/:id',
+    method: 'get',
+    path: '/requests/matrix-orders',
+    expect: { anonymous: 401, owner: 200, otherTeam: 200, platform: 200 },
+  },
+  {
+    route: 'POST /requests/validate',
+    method: 'post',
+    path: '/requests/validate',
+    body: who => ({ ...create, claimName: `validate-${who.toLowerCase()}` }),
+    expect: { anonymous: 401, owner: 200, otherTeam: 403, platform: 403 },
+  },
+  {
+    route: 'POST /requests (create)',
+    method: 'post',
+    path: '/requests',
+    body: who => ({ ...create, claimName: `create-${who.toLowerCase()}` }),
+    expect: { anonymous: 401, owner: 201, otherTeam: 403, platform: 403 },
+  },
+  {
+    route: 'POST /requests (resize)',
+    method: 'post',
+    path: '/requests',
+    body: () => ({
+      ...create,
+      operation: 'resize',
+      claimName: 'orders',
+      size: '12Gi',
+    }),
+    expect: { anonymous: 401, owner: 201, otherTeam: 403, platform: 403 },
+  },
+  {
+    route: 'POST /requests (delete)',
+    method: 'post',
+    path: '/requests',
+    body: () => ({
+      ...create,
+      operation: 'delete',
+      claimName: 'doomed-1',
+      confirm: 'doomed-1',
+    }),
+    expect: { anonymous: 401, owner: 201, otherTeam: 403, platform: 403 },
+  },
+  {
+    route: 'POST …/resize',
+    method: 'post',
+    path: `${CLAIM}/resize`,
+    body: () => ({ size: '14Gi' }),
+    expect: { anonymous: 401, owner: 202, otherTeam: 403, platform: 403 },
+  },
+  {
+    route: 'POST …/snapshot',
+    method: 'post',
+    path: `${CLAIM}/snapshot`,
+    body: who => ({ snapshotName: `snap-${who.toLowerCase()}` }),
+    expect: { anonymous: 401, owner: 202, otherTeam: 403, platform: 403 },
+  },
+  {
+    route: 'POST …/restore',
+    method: 'post',
+    path: `${CLAIM}/restore`,
+    body: who => ({
+      snapshotName: 'snap-owner',
+      claimName: `restored-${who.toLowerCase()}`,
+    }),
+    expect: { anonymous: 401, owner: 202, otherTeam: 403, platform: 403 },
+  },
+  {
+    route: 'POST …/delete',
+    method: 'post',
+    path: '/claims/eks-dev/payments/doomed-2/delete',
+    body: () => ({ confirm: 'doomed-2' }),
+    expect: { anonymous: 401, owner: 202, otherTeam: 403, platform: 403 },
+  },
+];
+
+describe('permission matrix', () => {
+  const { as, signals, databaseRows } = useSecuredStorage();
+
+  beforeAll(async () => {
+    for (const claimName of ['orders', 'doomed-1', 'doomed-2']) {
+      const response = await as(people.owner).post('/requests', {
+        ...create,
+        claimName,
+        ...(claimName === 'orders' && { requestId: 'matrix-orders' }),
+      });
+      if (response.status !== 201) {
+        throw new Error(`setup: ${JSON.stringify(response.body)}`);
+      }
+    }
+    await eventually(async () => {
+      const { body } = await as(people.owner).get(
+        '/claims?entityRef=component:default/payments-api',
+      );
+      return (
+        body.items?.filter((c: { phase: string }) => c.phase === 'Bound')
+          .length === 3
+      );
+    }, 'three Bound claims');
+  });
+
+  const rows = MATRIX.flatMap(row =>
+    WHO.map(who => [row.route, who, row.expect[who], row] as const),
+  );
+
+  it.each(rows)('%s as %s answers %i', async (_route, who, status, row) => {
+    if (row.route === 'POST …/restore' && who === 'owner') {
+      await eventually(async () => {
+        const { body } = await as(people.owner).get(CLAIM);
+        return body.snapshots?.some(
+          (s: { name: string; readyToUse?: boolean }) =>
+            s.name === 'snap-owner' && s.readyToUse,
+        );
+      }, 'the owner’s snapshot to be ready');
+    }
+    const before = await databaseRows();
+    const client = as(USER[who]);
+    const path = typeof row.path === 'string' ? row.path : row.path(who);
+    const response =
+      row.method === 'get'
+        ? await client.get(path)
+        : await client.post(path, row.body!(who));
+    expect({ status: response.status, body: response.body }).toEqual(
+      expect.objectContaining({ status }),
+    );
+    if (status >= 400) {
+      expect(await databaseRows()).toBe(before);
+      expect(response.body.error.message).toBeTruthy();
+    }
+  });
+
+  describe('signal channels', () => {
+    it.each(WHO)(
+      'as %s: the channel name comes only from a readable answer',
+      async who => {
+        const response = await as(USER[who]).get(
+          '/claims?entityRef=component:default/payments-api',
+        );
+        if (who === 'anonymous') {
+          expect(response.status).toBe(401);
+          expect(JSON.stringify(response.body)).not.toMatch(/storage:entity/);
+        } else {
+          expect(response.body.signalChannel).toMatch(
+            /^storage:entity:[\w-]{32}$/,
+          );
+        }
+      },
+    );
+
+    it('broadcasts nothing but nudges, which anyone, even anonymous, may receive', () => {
+      expect(signals.length).toBeGreaterThan(0);
+      for (const signal of signals) {
+        expect(signal).toEqual({
+          recipients: { type: 'broadcast' },
+          channel: expect.stringMatching(
+            /^storage(:(entity|claim|request):[\w-]{32})?$/,
+          ),
+          message: { type: 'changed' },
+        });
+      }
+    });
+  });
+});
