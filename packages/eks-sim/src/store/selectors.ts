@@ -2,17 +2,16 @@
  * Label and field selectors with the syntax and the per-kind field support
  * of the real API server.
  */
+import {
+  labelSelectorOfObject,
+  matchesLabelSelector,
+  parseLabelSelectorText,
+} from '@eks-storage/backstage-plugin-storage-common';
 import { K8sObject } from './types';
 
 export type Selector = (object: K8sObject) => boolean;
 
 export class SelectorError extends Error {}
-
-interface Requirement {
-  key: string;
-  operator: 'in' | 'notin' | 'exists' | '!';
-  values: string[];
-}
 
 /** Splits on commas that are not inside parentheses. */
 function splitTerms(text: string): string[] {
@@ -33,112 +32,25 @@ function splitTerms(text: string): string[] {
   return terms.map(t => t.trim()).filter(t => t.length > 0);
 }
 
-const LABEL_KEY =
-  /^([a-z0-9A-Z]([-a-z0-9A-Z_.]*[a-z0-9A-Z])?\/)?[a-z0-9A-Z]([-a-z0-9A-Z_.]*[a-z0-9A-Z])?$/;
-const LABEL_VALUE = /^([a-z0-9A-Z]([-a-z0-9A-Z_.]*[a-z0-9A-Z])?)?$/;
-
-function checkKey(key: string) {
-  if (!LABEL_KEY.test(key)) {
-    throw new SelectorError(
-      `unable to parse requirement: invalid label key "${key}"`,
-    );
-  }
-}
-
-function checkValue(value: string) {
-  if (value.length > 63 || !LABEL_VALUE.test(value)) {
-    throw new SelectorError(
-      `unable to parse requirement: invalid label value: "${value}"`,
-    );
-  }
-}
-
-function parseLabelTerm(term: string): Requirement {
-  const setMatch = /^(\S+)\s+(in|notin)\s*\((.*)\)$/.exec(term);
-  if (setMatch) {
-    const values = setMatch[3]
-      .split(',')
-      .map(v => v.trim())
-      .filter(v => v.length > 0);
-    checkKey(setMatch[1]);
-    values.forEach(checkValue);
-    return {
-      key: setMatch[1],
-      operator: setMatch[2] as 'in' | 'notin',
-      values,
-    };
-  }
-  const eqMatch = /^([^=!\s]+)\s*(==|=|!=)\s*(\S*)$/.exec(term);
-  if (eqMatch) {
-    checkKey(eqMatch[1]);
-    checkValue(eqMatch[3]);
-    return {
-      key: eqMatch[1],
-      operator: eqMatch[2] === '!=' ? 'notin' : 'in',
-      values: [eqMatch[3]],
-    };
-  }
-  if (term.startsWith('!')) {
-    const key = term.slice(1).trim();
-    checkKey(key);
-    return { key, operator: '!', values: [] };
-  }
-  checkKey(term);
-  return { key: term, operator: 'exists', values: [] };
-}
-
-function matches(
-  requirement: Requirement,
-  labels: Record<string, string> | undefined,
-) {
-  const has = labels !== undefined && requirement.key in labels;
-  const value = has ? labels![requirement.key] : undefined;
-  switch (requirement.operator) {
-    case 'in':
-      return has && requirement.values.includes(value!);
-    case 'notin':
-      return !has || !requirement.values.includes(value!);
-    case 'exists':
-      return has;
-    default:
-      return !has;
-  }
-}
-
+/** A label selector as kube-apiserver parses it (storage-common's parser). */
 export function parseLabelSelector(text: string | undefined): Selector {
   if (!text || !text.trim()) {
     return () => true;
   }
-  const requirements = splitTerms(text).map(parseLabelTerm);
-  return object => requirements.every(r => matches(r, object.metadata.labels));
+  const parsed = parseLabelSelectorText(text);
+  if ('error' in parsed) {
+    throw new SelectorError(parsed.error);
+  }
+  return object =>
+    matchesLabelSelector(parsed.selector, object.metadata.labels);
 }
 
 /** Matches a `LabelSelector` object (matchLabels/matchExpressions). */
 export function labelSelectorObjectMatches(
-  selector: {
-    matchLabels?: Record<string, string>;
-    matchExpressions?: Array<{
-      key: string;
-      operator: string;
-      values?: string[];
-    }>;
-  },
+  selector: Parameters<typeof labelSelectorOfObject>[0],
   labels: Record<string, string> | undefined,
 ) {
-  const fromLabels = Object.entries(selector.matchLabels ?? {}).map(
-    ([key, value]): Requirement => ({ key, operator: 'in', values: [value] }),
-  );
-  const fromExpressions = (selector.matchExpressions ?? []).map(
-    (e): Requirement => ({
-      key: e.key,
-      operator:
-        ({ In: 'in', NotIn: 'notin', Exists: 'exists' } as const)[
-          e.operator as 'In'
-        ] ?? '!',
-      values: e.values ?? [],
-    }),
-  );
-  return [...fromLabels, ...fromExpressions].every(r => matches(r, labels));
+  return matchesLabelSelector(labelSelectorOfObject(selector), labels);
 }
 
 type FieldGetter = (object: K8sObject) => string | undefined;

@@ -26,6 +26,12 @@ describe('label selectors', () => {
     ['!tier', false],
     ['!missing', true],
     ['', true],
+    // As kube-apiserver lexes them: "(" ends a word, so no space is needed.
+    ['env in(prod)', true],
+    ['env notin(prod)', false],
+    ['tier=db,env!=staging', true],
+    ['replicas>2', false],
+    ['env in (prod,,staging),tier,missing notin ()', true],
   ])('%s → %s', (selector, expected) => {
     const parsed = parseLabelSelector(selector);
     expect(parsed).toBeDefined();
@@ -34,6 +40,24 @@ describe('label selectors', () => {
 
   it.each(['a=b=c', 'a in (x=y)', 'in (x)', 'a in x', '=b', 'a b'])(
     'rejects the malformed %j',
+    selector => {
+      expect(parseLabelSelector(selector)).toBeUndefined();
+    },
+  );
+
+  it('compares integers with > and <', () => {
+    const counts = { replicas: '3' };
+    expect(
+      matchesLabelSelector(parseLabelSelector('replicas>2')!, counts),
+    ).toBe(true);
+    expect(
+      matchesLabelSelector(parseLabelSelector('replicas<3')!, counts),
+    ).toBe(false);
+    expect(parseLabelSelector('replicas>two')).toBeUndefined();
+  });
+
+  it.each(['a in (b', 'a=(b)', 'a,', '-a=b', 'a=-b', 'a!b'])(
+    'rejects %j as kube-apiserver does',
     selector => {
       expect(parseLabelSelector(selector)).toBeUndefined();
     },
