@@ -39,7 +39,37 @@ export interface Config {
       /** Extra labels and annotations for every claim of this offering. */
       labels?: { [key: string]: string };
       annotations?: { [key: string]: string };
+      /**
+       * Pre-existing volumes (S3 buckets, EBS or EFS volume IDs) this
+       * offering binds without the platform team's approval: to the listed
+       * owners (group or user refs), or to everyone when none are listed.
+       * Any other existing volume waits for approval.
+       */
+      existingVolumes?: Array<{
+        id: string;
+        title?: string;
+        owners?: string[];
+      }>;
+      /**
+       * Mount options of the volumes this offering binds, e.g. Mountpoint's
+       * `uid=1000`. Requesters may add only the driver's safe ones
+       * (`prefix <path>/`, `allow-delete`, `allow-overwrite` for S3).
+       */
+      mountOptions?: string[];
     }>;
+
+    /**
+     * Bounds on the requests that dry-run against clusters (validate,
+     * submit, day-2 actions). Beyond them callers get 429 with Retry-After.
+     */
+    limits?: {
+      /** In flight at once, in all; default 16. */
+      maxConcurrentDryRuns?: number;
+      /** In flight at once for one user; default 4. */
+      maxConcurrentDryRunsPerUser?: number;
+      /** The Retry-After of a refusal, in seconds; default 1. */
+      retryAfterSeconds?: number;
+    };
 
     /** Where requests may create claims. */
     namespaces?: {
