@@ -124,7 +124,9 @@ export function nodeSummary(
   const time = isoSeconds(clock.now());
   const pods = registry.store
     .list(PODS)
-    .filter(p => p.spec?.nodeName === nodeName && p.status?.phase === 'Running');
+    .filter(
+      p => p.spec?.nodeName === nodeName && p.status?.phase === 'Running',
+    );
   return {
     node: {
       nodeName,

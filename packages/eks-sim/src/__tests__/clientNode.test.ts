@@ -261,8 +261,16 @@ describe('client-node against eks-sim', () => {
     expect((await badDryRun.json()).message).toBe(
       'CreateOptions.meta.k8s.io "" is invalid: dryRun: Unsupported value: []string{"Some"}: supported values: "All"',
     );
+    // A body sent as text/plain (fetch's default for a string) is a 415,
+    // as the API server's content negotiation answers it.
+    const plain = await fetch(url, {
+      method: 'POST',
+      body: JSON.stringify(pvcManifest('plain', 'gp3')),
+    });
+    expect(plain.status).toBe(415);
     const dryRun = await fetch(`${url}?dryRun=All`, {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(pvcManifest('dry', 'gp3')),
     });
     expect(dryRun.status).toBe(201);
@@ -576,8 +584,12 @@ describe('client-node against eks-sim', () => {
     expect(grown.status?.conditions ?? []).toEqual([]);
     expect(grown.status?.allocatedResourceStatuses).toBeUndefined();
     expect(
-      (await core.readNamespacedPod({ name: 'grow-pod', namespace: 'analytics' }))
-        .metadata?.uid,
+      (
+        await core.readNamespacedPod({
+          name: 'grow-pod',
+          namespace: 'analytics',
+        })
+      ).metadata?.uid,
     ).toBe(podUid);
     const events = await core.listNamespacedEvent({
       namespace: 'analytics',
@@ -599,9 +611,9 @@ describe('client-node against eks-sim', () => {
       );
     await patch('30Gi');
     const failed = await eventually(async () =>
-      (await read()).status?.conditions?.find(
-        x => x.type === 'ControllerResizeError',
-      ),
+      (
+        await read()
+      ).status?.conditions?.find(x => x.type === 'ControllerResizeError'),
     );
     expect(failed.message).toContain('VolumeModificationRateExceeded');
     // RecoverVolumeExpansionFailure (on by default in 1.32): the request may
@@ -918,5 +930,6 @@ describe('client-node against eks-sim', () => {
     } finally {
       await secure.close();
     }
-  });
+    // Generating the CA's RSA key takes seconds on a busy machine.
+  }, 30_000);
 });

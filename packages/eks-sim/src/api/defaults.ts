@@ -170,11 +170,8 @@ export function applyCreateDefaults(object: K8sObject, allocate: Allocators) {
 
 /** Kinds whose `spec` changes bump `metadata.generation`. */
 export function tracksGeneration(kind: string) {
-  return [
-    'StatefulSet',
-    'Pod',
-    'VolumeSnapshot',
-    'VolumeSnapshotContent',
-    'Service',
-  ].includes(kind);
+  // Pods track generation only from 1.33 (KEP-5067); Services never did.
+  return ['StatefulSet', 'VolumeSnapshot', 'VolumeSnapshotContent'].includes(
+    kind,
+  );
 }

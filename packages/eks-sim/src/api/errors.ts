@@ -148,11 +148,20 @@ export const errors = {
       }`,
     );
   },
-  notAcceptable(accept: string) {
+  /** negotiation.NewUnsupportedMediaTypeError for a create or update body. */
+  unsupportedBodyMediaType(_contentType: string) {
+    return new ApiError(
+      415,
+      'UnsupportedMediaType',
+      `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`,
+    );
+  },
+  /** negotiation.NewNotAcceptableError: nothing in Accept can be served. */
+  notAcceptable() {
     return new ApiError(
       406,
       'NotAcceptable',
-      `only the following media types are accepted: application/json, application/yaml; got ${accept}`,
+      'only the following media types are accepted: application/json, application/yaml',
     );
   },
   pathNotFound() {

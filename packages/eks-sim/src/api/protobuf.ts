@@ -1,7 +1,9 @@
 /**
- * Just enough Kubernetes protobuf to read the access reviews kubectl sends
- * as `application/vnd.kubernetes.protobuf` (`kubectl auth can-i`): the
- * `k8s\0` envelope (runtime.Unknown) and the review's string fields.
+ * Just enough Kubernetes protobuf to read what kubectl sends as
+ * `application/vnd.kubernetes.protobuf`: access reviews (`kubectl auth
+ * can-i`) and namespaces (`kubectl create namespace`), from the `k8s\0`
+ * envelope (runtime.Unknown) and the fields of k8s.io/api's generated.proto.
+ * Other kinds sent as protobuf are refused with 415 (see the README).
  */
 import { errors } from './errors';
 
@@ -94,5 +96,65 @@ export function decodeReview(body: Buffer): Record<string, unknown> {
         name: text(a, 7) ?? '',
       },
     },
+  };
+}
+
+function strings(fields: Fields, field: number): string[] {
+  return (fields.get(field) ?? [])
+    .filter((v): v is Buffer => Buffer.isBuffer(v))
+    .map(v => v.toString('utf8'));
+}
+
+/** map<string,string> entries: key = 1, value = 2. */
+function stringMap(fields: Fields, field: number) {
+  const entries = (fields.get(field) ?? []).filter((v): v is Buffer =>
+    Buffer.isBuffer(v),
+  );
+  if (entries.length === 0) return undefined;
+  return Object.fromEntries(
+    entries.map(entry => {
+      const kv = decodeFields(entry);
+      return [text(kv, 1) ?? '', text(kv, 2) ?? ''];
+    }),
+  );
+}
+
+/** ObjectMeta (generated.proto): name 1, generateName 2, namespace 3, labels 11, annotations 12, finalizers 14. */
+function objectMeta(buffer: Buffer | undefined) {
+  const meta = decodeFields(buffer ?? Buffer.alloc(0));
+  const labels = stringMap(meta, 11);
+  const annotations = stringMap(meta, 12);
+  const finalizers = strings(meta, 14);
+  return {
+    ...(text(meta, 1) ? { name: text(meta, 1) } : {}),
+    ...(text(meta, 2) ? { generateName: text(meta, 2) } : {}),
+    ...(text(meta, 3) ? { namespace: text(meta, 3) } : {}),
+    ...(labels ? { labels } : {}),
+    ...(annotations ? { annotations } : {}),
+    ...(finalizers.length ? { finalizers } : {}),
+  };
+}
+
+/** Decodes an object of a kind the simulator reads as protobuf, or undefined. */
+export function decodeObject(
+  body: Buffer,
+  expectedKind: string,
+): Record<string, unknown> | undefined {
+  if (body.length < 4 || !body.subarray(0, 4).equals(MAGIC)) {
+    throw errors.badRequest('invalid protobuf: missing k8s envelope');
+  }
+  const envelope = decodeFields(body.subarray(4));
+  const typeMeta = decodeFields(bytes(envelope, 1) ?? Buffer.alloc(0));
+  const kind = text(typeMeta, 2) || expectedKind;
+  if (kind !== 'Namespace' || expectedKind !== 'Namespace') return undefined;
+  const object = decodeFields(bytes(envelope, 2) ?? Buffer.alloc(0));
+  // Namespace: metadata 1, spec 2 (finalizers 1).
+  const spec = decodeFields(bytes(object, 2) ?? Buffer.alloc(0));
+  const finalizers = strings(spec, 1);
+  return {
+    apiVersion: text(typeMeta, 1) || 'v1',
+    kind,
+    metadata: objectMeta(bytes(object, 1)),
+    ...(finalizers.length ? { spec: { finalizers } } : {}),
   };
 }

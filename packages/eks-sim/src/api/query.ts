@@ -227,7 +227,8 @@ export function listQuery(query: URLSearchParams): ListQuery {
   return {
     watch,
     resourceVersion,
-    resourceVersionMatch: (match || undefined) as ListQuery['resourceVersionMatch'],
+    resourceVersionMatch: (match ||
+      undefined) as ListQuery['resourceVersionMatch'],
     limit: limit !== undefined && limit > 0 ? limit : undefined,
     continueToken,
     timeoutSeconds,

@@ -166,9 +166,7 @@ export class Registry {
       afterKey = token.start;
       if (token.rv !== -1) {
         if (token.rv < this.store.oldestResumableVersion()) {
-          throw errors.expiredContinue(
-            encodeContinue({ ...token, rv: -1 }),
-          );
+          throw errors.expiredContinue(encodeContinue({ ...token, rv: -1 }));
         }
         snapshot = token.rv;
       }
@@ -257,7 +255,10 @@ export class Registry {
     ]) {
       delete meta[field];
     }
-    meta.generation = 1;
+    // Only kinds whose strategy tracks generation (and every custom
+    // resource) get one; PVCs, PVs and namespaces have none.
+    if (tracksGeneration(kind.kind) || kind.custom) meta.generation = 1;
+    else delete meta.generation;
     if (!kind.namespaced) {
       delete meta.namespace;
     }
@@ -458,7 +459,7 @@ export class Registry {
   ): K8sObject {
     const object = clone(incoming);
     for (const field of SERVER_OWNED_METADATA) {
-      if (field === 'generation' || existing.metadata[field] !== undefined) {
+      if (existing.metadata[field] !== undefined) {
         object.metadata[field] = existing.metadata[field];
       } else {
         delete object.metadata[field];

@@ -10,7 +10,8 @@ import {
   SelectorError,
 } from '../store/selectors';
 import { K8sObject } from '../store/types';
-import { decodeBody, patchTypeOf, readBody } from './body';
+import { decodeBody, patchTypeOf, readBody, readRawBody } from './body';
+import { decodeObject, isProtobuf } from './protobuf';
 import { errors, StatusCause } from './errors';
 import { DeleteOptions, Registry, WriteOptions } from './registry';
 import { ResourceRoute } from './routes';
@@ -165,21 +166,13 @@ export async function handleResource(
     case 'create': {
       if (name) throw errors.methodNotAllowed();
       const options = writeOptions(info, 'CreateOptions');
-      const body = decodeBody(
-        await readBody(info.req),
-        info.req.headers['content-type'],
-        kind.kind,
-      );
+      const body = await objectBody(info);
       const created = registry.create(kind, namespace, body, options);
       return { status: 201, body: created };
     }
     case 'update': {
       const options = writeOptions(info, 'UpdateOptions');
-      const body = decodeBody(
-        await readBody(info.req),
-        info.req.headers['content-type'],
-        kind.kind,
-      );
+      const body = await objectBody(info);
       const existed = registry.find(kind, namespace, name!) !== undefined;
       return {
         status: existed ? 200 : 201,
@@ -250,6 +243,22 @@ export async function handleResource(
   }
 }
 
+/** A create or update body: JSON, YAML, or the protobuf kinds decodeObject reads. */
+async function objectBody(info: RequestInfo) {
+  const contentType = info.req.headers['content-type'];
+  const kind = info.route.kind;
+  if (isProtobuf(contentType)) {
+    const object = decodeObject(await readRawBody(info.req), kind.kind);
+    if (!object) throw errors.unsupportedBodyMediaType(contentType!);
+    return object;
+  }
+  const type = (contentType ?? 'application/json').split(';')[0].trim();
+  if (!['application/json', 'application/yaml', '*/*', ''].includes(type)) {
+    throw errors.unsupportedBodyMediaType(type);
+  }
+  return decodeBody(await readBody(info.req), contentType, kind.kind);
+}
+
 /**
  * Kinds whose registry sets `ReturnDeletedObject: true` (pkg/registry/<group>/<resource>/storage):
  * an immediate delete answers with the object, others with a Status.
@@ -292,19 +301,20 @@ async function deleteOptions(info: RequestInfo): Promise<DeleteOptions> {
       ) as any)
     : {};
   const query = info.query;
+  // Query parameters win over the body's DeleteOptions.
+  const fromBody = (value: unknown, check: (v: unknown) => boolean) =>
+    check(value) ? value : undefined;
   const dryRun: string[] = query.has('dryRun')
     ? query.getAll('dryRun')
-    : Array.isArray(body?.dryRun)
-    ? body.dryRun
-    : [];
+    : (fromBody(body?.dryRun, Array.isArray) as string[] | undefined) ?? [];
   const grace = query.has('gracePeriodSeconds')
     ? queryInt(query, 'gracePeriodSeconds')
     : body?.gracePeriodSeconds;
   const orphan = query.has('orphanDependents')
     ? queryBool(query, 'orphanDependents')
-    : typeof body?.orphanDependents === 'boolean'
-    ? body.orphanDependents
-    : undefined;
+    : (fromBody(body?.orphanDependents, v => typeof v === 'boolean') as
+        | boolean
+        | undefined);
   const policy: string | undefined =
     query.get('propagationPolicy') ?? body?.propagationPolicy ?? undefined;
   // ValidateDeleteOptions (apimachinery meta/v1/validation).

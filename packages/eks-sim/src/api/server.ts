@@ -23,6 +23,7 @@ import { decodeBody, readBody, readRawBody } from './body';
 import { decodeReview, isProtobuf } from './protobuf';
 import { openApiV3Document, openApiV3Index } from './openapi';
 import { listQuery } from './query';
+import { stringify as stringifyYaml } from 'yaml';
 import { kindByName } from '../kinds';
 
 /** Request faults (error injection, latency) consulted for every API call. */
@@ -55,6 +56,31 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Responses whose client accepts YAML but not JSON. */
+const wantsYaml = new WeakSet<ServerResponse>();
+
+/**
+ * Accept negotiation (apiserver endpoints/handlers/negotiation): JSON or
+ * YAML; a client that accepts only protobuf (or nothing servable) gets 406,
+ * since the simulator does not encode protobuf.
+ */
+function negotiate(req: IncomingMessage, res: ServerResponse) {
+  const accept = req.headers.accept;
+  if (!accept) return;
+  const types = accept
+    .split(',')
+    .map(t => t.split(';')[0].trim().toLowerCase());
+  const json = types.some(t =>
+    ['application/json', 'application/*', '*/*', ''].includes(t),
+  );
+  if (json) return;
+  if (types.includes('application/yaml')) {
+    wantsYaml.add(res);
+    return;
+  }
+  throw errors.notAcceptable();
+}
+
 function send(
   res: ServerResponse,
   status: number,
@@ -65,9 +91,10 @@ function send(
     res.end();
     return;
   }
-  const text = JSON.stringify(body);
+  const yaml = wantsYaml.has(res);
+  const text = yaml ? stringifyYaml(body) : JSON.stringify(body);
   res.writeHead(status, {
-    'Content-Type': 'application/json',
+    'Content-Type': yaml ? 'application/yaml' : 'application/json',
     'Cache-Control': 'no-cache, private',
     'Content-Length': Buffer.byteLength(text),
     ...headers,
@@ -158,6 +185,7 @@ export class ApiServer {
       return;
     }
     const route = parseRoute(path);
+    if (route.type === 'resource') negotiate(req, res);
     switch (route.type) {
       case 'discovery':
         this.serveDiscovery(res, route);

@@ -117,7 +117,10 @@ export class WatchHub {
       });
     const rv = request.resourceVersion;
     const fromNow = rv === undefined || rv === '' || rv === '0';
-    if (request.sendInitialEvents === true || (fromNow && request.sendInitialEvents === undefined)) {
+    if (
+      request.sendInitialEvents === true ||
+      (fromNow && request.sendInitialEvents === undefined)
+    ) {
       // "Get State and Start at Most Recent" / watch-list: synthetic ADDED
       // events for the current state (apiserver watch cache).
       for (const object of this.store.list(resource, namespace)) {

@@ -15,10 +15,7 @@ import { ControllerContext } from './context';
 import { Controller } from './runtime';
 
 export function garbageCollector(ctx: ControllerContext) {
-  const client = new ControllerClient(
-    ctx.registry,
-    'kube-controller-manager',
-  );
+  const client = new ControllerClient(ctx.registry, 'kube-controller-manager');
 
   function dependentsOf(owner: K8sObject): K8sObject[] {
     const uid = owner.metadata.uid;
@@ -46,7 +43,9 @@ export function garbageCollector(ctx: ControllerContext) {
           (finalizers.includes(FOREGROUND_FINALIZER) ||
             finalizers.includes(ORPHAN_FINALIZER))
         ) {
-          keys.push(`owner:${o.kind}:${o.metadata.namespace ?? ''}:${o.metadata.name}`);
+          keys.push(
+            `owner:${o.kind}:${o.metadata.namespace ?? ''}:${o.metadata.name}`,
+          );
         }
         if (event.type === 'DELETED') {
           keys.push(`gone:${o.metadata.namespace ?? ''}:${o.metadata.uid}`);
@@ -54,11 +53,15 @@ export function garbageCollector(ctx: ControllerContext) {
         // A dependent that went (or changed) may unblock its owners.
         for (const ref of o.metadata.ownerReferences ?? []) {
           const kind = KINDS.find(
-            k => k.kind === ref.kind && `${k.group ? `${k.group}/` : ''}${k.version}` === ref.apiVersion,
+            k =>
+              k.kind === ref.kind &&
+              `${k.group ? `${k.group}/` : ''}${k.version}` === ref.apiVersion,
           );
           if (kind) {
             keys.push(
-              `owner:${kind.kind}:${kind.namespaced ? o.metadata.namespace ?? '' : ''}:${ref.name}`,
+              `owner:${kind.kind}:${
+                kind.namespaced ? o.metadata.namespace ?? '' : ''
+              }:${ref.name}`,
             );
           }
         }
@@ -115,7 +118,10 @@ export function garbageCollector(ctx: ControllerContext) {
   function collectOrphans(namespace: string | undefined, uid: string) {
     for (const k of KINDS) {
       if (!k.namespaced && namespace) continue;
-      for (const object of client.list(k.kind, k.namespaced ? namespace : undefined)) {
+      for (const object of client.list(
+        k.kind,
+        k.namespaced ? namespace : undefined,
+      )) {
         const refs: any[] = object.metadata.ownerReferences ?? [];
         if (!refs.some(r => r.uid === uid)) continue;
         const alive = refs.some(r => r.uid !== uid && ownerExists(object, r));

@@ -58,8 +58,7 @@ export function kubelet(ctx: ControllerContext) {
   function expandOnline(key: string) {
     const [namespace, name] = splitKey(key);
     const pvc = client.get('PersistentVolumeClaim', namespace, name);
-    if (!pvc || !resizePending(pvc) || expanding.has(pvc.metadata.uid!))
-      return;
+    if (!pvc || !resizePending(pvc) || expanding.has(pvc.metadata.uid!)) return;
     const mountedBy = () =>
       podsUsing(client.list('Pod', namespace), name).find(
         p =>

@@ -136,7 +136,10 @@ export class ObjectStore {
     }
     const state = new Map<string, K8sObject>();
     for (const object of this.listFrom(resource, namespace, undefined)) {
-      state.set(objectKey(object.metadata.namespace, object.metadata.name!), object);
+      state.set(
+        objectKey(object.metadata.namespace, object.metadata.name!),
+        object,
+      );
     }
     for (let i = this.history.length - 1; i >= 0; i--) {
       const event = this.history[i];
