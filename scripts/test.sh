@@ -19,6 +19,7 @@ yarn lint:all
 yarn prettier:check
 
 ensure_postgres
+ensure_python_kubernetes
 say "Unit and integration tests (Jest; SQLite and PostgreSQL)"
 CI=true yarn backstage-cli repo test --maxWorkers=2 \
   --json --outputFile="$TOOLCHAIN_DIR/jest-results.json"

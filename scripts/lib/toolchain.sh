@@ -96,6 +96,33 @@ ensure_chromium() {
   export CHROMIUM_PATH
 }
 
+# A Python that can import the official Kubernetes client, for eks-sim's
+# conformance suite: python3 on PATH, else the interpreter of Debian's
+# python3 package (a pyenv or venv python3 may shadow it). Installs Debian's
+# python3-kubernetes when neither has it, and exports PYTHON_KUBERNETES.
+python_with_kubernetes() {
+  local candidate
+  # shellcheck disable=SC2046,SC2086 # word splitting wanted: a list of paths
+  for candidate in ${PYTHON_KUBERNETES:-} python3 \
+    $(dpkg-query -L python3-minimal 2>/dev/null | grep '/bin/python3$'); do
+    if "$candidate" -c 'import kubernetes' >/dev/null 2>&1; then
+      command -v "$candidate"
+      return
+    fi
+  done
+}
+
+ensure_python_kubernetes() {
+  local python
+  python="$(python_with_kubernetes)"
+  if [ -z "$python" ]; then
+    apt_install python3-kubernetes
+    python="$(python_with_kubernetes)"
+  fi
+  [ -n "$python" ] || fail "The Python Kubernetes client is missing: install Debian's python3-kubernetes or set PYTHON_KUBERNETES"
+  export PYTHON_KUBERNETES="$python"
+}
+
 free_port() {
   node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
 }
