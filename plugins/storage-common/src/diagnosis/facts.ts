@@ -4,6 +4,7 @@ import type {
   V1Pod,
 } from '@kubernetes/client-node';
 import { DriverId, driverForProvisioner } from '../catalogue';
+import { STORAGE_PROVISIONER_ANNOTATION } from '../model/annotations';
 import { formatQuantity, parseQuantity } from '../quantity';
 import { DiagnosisInput } from './types';
 
@@ -157,9 +158,7 @@ export function driverOf(input: DiagnosisInput): DriverId | undefined {
     driverForProvisioner(input.pv?.spec?.csi?.driver ?? '') ??
     driverForProvisioner(input.storageClass?.provisioner ?? '') ??
     driverForProvisioner(
-      input.pvc?.metadata?.annotations?.[
-        'volume.kubernetes.io/storage-provisioner'
-      ] ?? '',
+      input.pvc?.metadata?.annotations?.[STORAGE_PROVISIONER_ANNOTATION] ?? '',
     )
   );
 }

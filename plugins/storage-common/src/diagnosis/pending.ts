@@ -1,5 +1,10 @@
 import { DRIVERS, driverForProvisioner } from '../catalogue';
 import {
+  BETA_STORAGE_PROVISIONER_ANNOTATION,
+  SELECTED_NODE_ANNOTATION,
+  STORAGE_PROVISIONER_ANNOTATION,
+} from '../model/annotations';
+import {
   ClaimFacts,
   eventTime,
   isoOf,
@@ -53,10 +58,8 @@ export function diagnosePending(
   if (missingClass) return missingClass;
   const provisioner =
     storageClass?.provisioner ??
-    pvc.metadata?.annotations?.['volume.kubernetes.io/storage-provisioner'] ??
-    pvc.metadata?.annotations?.[
-      'volume.beta.kubernetes.io/storage-provisioner'
-    ] ??
+    pvc.metadata?.annotations?.[STORAGE_PROVISIONER_ANNOTATION] ??
+    pvc.metadata?.annotations?.[BETA_STORAGE_PROVISIONER_ANNOTATION] ??
     '';
   const driver = driverForProvisioner(provisioner);
   const classProblem = diagnoseClassProblem(
@@ -79,8 +82,7 @@ export function diagnosePending(
   const restore = diagnoseRestoreSource(input, facts);
   if (restore) return restore;
 
-  const selectedNode =
-    pvc.metadata?.annotations?.['volume.kubernetes.io/selected-node'];
+  const selectedNode = pvc.metadata?.annotations?.[SELECTED_NODE_ANNOTATION];
   const waitsForConsumer =
     storageClass?.volumeBindingMode === 'WaitForFirstConsumer' ||
     !!latest(facts.claimEvents, 'WaitForFirstConsumer', 'WaitForPodScheduled');

@@ -4,6 +4,7 @@ import {
   IN_TREE_PROVISIONERS,
   isInTreeProvisioner,
 } from '../catalogue';
+import { DEFAULT_STORAGE_CLASS_ANNOTATION } from '../model/annotations';
 import {
   ClaimFacts,
   eventTime,
@@ -13,8 +14,6 @@ import {
   timeOf,
 } from './facts';
 import { Diagnosis, DiagnosisInput } from './types';
-
-const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
 
 const EKS_ADDONS: Record<string, string> = {
   'ebs.csi.aws.com': 'aws-ebs-csi-driver',
@@ -49,7 +48,9 @@ export function diagnoseMissingClass(
   const created = isoOf(timeOf(input.pvc?.metadata?.creationTimestamp));
   if (className === undefined || className === null) {
     const hasDefault = (input.storageClasses ?? []).some(
-      sc => sc?.metadata?.annotations?.[DEFAULT_CLASS_ANNOTATION] === 'true',
+      sc =>
+        sc?.metadata?.annotations?.[DEFAULT_STORAGE_CLASS_ANNOTATION] ===
+        'true',
     );
     const noClassEvent = latestMatching(
       facts.claimEvents,

@@ -49,3 +49,18 @@ export function entityLabelSelector(
   const id = annotations?.[KUBERNETES_ID_ANNOTATION]?.trim();
   return id ? `${KUBERNETES_ID_LABEL}=${id}` : undefined;
 }
+
+/** Kubernetes' own keys that storage code reads (set by the PV controller and the scheduler). */
+export const STORAGE_PROVISIONER_ANNOTATION =
+  'volume.kubernetes.io/storage-provisioner';
+/** The deprecated beta form of {@link STORAGE_PROVISIONER_ANNOTATION}. */
+export const BETA_STORAGE_PROVISIONER_ANNOTATION =
+  'volume.beta.kubernetes.io/storage-provisioner';
+/** The node the scheduler picked for a WaitForFirstConsumer claim. */
+export const SELECTED_NODE_ANNOTATION = 'volume.kubernetes.io/selected-node';
+/** Marks the StorageClass that claims without a class get. */
+export const DEFAULT_STORAGE_CLASS_ANNOTATION =
+  'storageclass.kubernetes.io/is-default-class';
+/** Marks the VolumeSnapshotClass that snapshots without a class get. */
+export const DEFAULT_SNAPSHOT_CLASS_ANNOTATION =
+  'snapshot.storage.kubernetes.io/is-default-class';
