@@ -11,6 +11,10 @@ import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
 import { storagePlugin } from '../plugin';
 
+type BackendFeatureLike = NonNullable<
+  Parameters<typeof startTestBackend>[0]['features']
+>[number];
+
 /** The example catalog's components, owned as in examples/entities.yaml. */
 export const entities: Entity[] = [
   ['payments-api', 'payments', 'team-payments', 'payments-api'],
@@ -118,7 +122,7 @@ export async function startStorageBackend(options: {
   /** Replaces services, e.g. a permissions service that denies. */
   features?: Parameters<typeof startTestBackend>[0]['features'];
   /** Replaces the catalog (the example entities by default). */
-  catalog?: Parameters<typeof startTestBackend>[0]['features'][number];
+  catalog?: BackendFeatureLike;
   /** Extra config under `storage`. */
   storageConfig?: object;
 }) {
@@ -187,7 +191,7 @@ export async function eventually<T>(
 export function useSimulatedStorage(
   options: {
     features?: Parameters<typeof startTestBackend>[0]['features'];
-    catalog?: Parameters<typeof startTestBackend>[0]['features'][number];
+    catalog?: BackendFeatureLike;
     storageConfig?: object;
   } = {},
 ) {

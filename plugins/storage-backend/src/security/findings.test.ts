@@ -36,7 +36,7 @@ describe('security review findings', () => {
       const pvc = await core()
         .readNamespacedPersistentVolumeClaim({ namespace, name })
         .catch(() => undefined);
-      return pvc?.status?.phase === 'Bound' && pvc;
+      return pvc?.status?.phase === 'Bound' ? pvc : undefined;
     }, `${namespace}/${name} to bind`);
   }
 

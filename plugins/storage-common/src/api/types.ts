@@ -157,12 +157,14 @@ export interface ValidationResponse {
   dryRun?: { ok: boolean; message?: string };
   cost?: CostEstimate;
   offering?: string;
+  /** For deletes: what happens to the volume and its data. */
+  consequence?: string;
+  /** Set when the platform team must approve the request, and why. */
+  approval?: { required: true; reason: string };
 }
 
 export interface SubmitResponse extends ValidationResponse {
   request: StoredStorageRequest;
-  /** For deletes: what happens to the volume and its data. */
-  consequence?: string;
 }
 
 export interface ClaimListItem extends ClaimSummary {
@@ -176,6 +178,8 @@ export interface ClaimsResponse {
   clusters: ClusterStatus[];
   /** The label selector claims were matched with. */
   selector?: string;
+  /** The opaque signals channel nudged when any of this changes. */
+  signalChannel?: string;
 }
 
 export interface ClaimDetailResponse extends ClaimDetail {
@@ -184,11 +188,15 @@ export interface ClaimDetailResponse extends ClaimDetail {
   cost?: CostEstimate;
   transitions: ClaimTransition[];
   requests: StoredStorageRequest[];
+  /** The opaque signals channel nudged when the claim or its requests change. */
+  signalChannel?: string;
 }
 
 export interface RequestDetailResponse {
   request: StoredStorageRequest;
   history: RequestHistoryEntry[];
+  /** The opaque signals channel nudged when the request moves on. */
+  signalChannel?: string;
 }
 
 /** Where a claim lives: the key of every claim action. */

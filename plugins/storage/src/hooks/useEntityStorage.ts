@@ -2,14 +2,12 @@ import { useMemo } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
-import { entitySignalChannel } from '@eks-storage/backstage-plugin-storage-common';
 import { storageApiRef } from '../api';
 import {
   KUBERNETES_NAMESPACE_ANNOTATION,
   claimLabelSelector,
 } from '../annotations';
 import { toRows } from '../lib/rows';
-import { isSignalForEntity } from '../lib/signals';
 import { useLiveRefresh } from './useLiveRefresh';
 import { useOfferings } from './useOfferings';
 
@@ -25,15 +23,11 @@ export function useEntityStorage(entity: Entity) {
     () => api.listClaims(entityRef),
     [api, entityRef],
   );
-  const { live } = useLiveRefresh(
-    signal => isSignalForEntity(signal, { entityRef, selector, namespace }),
-    claims.retry,
-    {
-      channel: entitySignalChannel(entityRef),
-      failed: !!claims.error,
-      loading: claims.loading,
-    },
-  );
+  const { live } = useLiveRefresh(claims.retry, {
+    channel: claims.value?.signalChannel,
+    failed: !!claims.error,
+    loading: claims.loading,
+  });
   const rows = useMemo(
     () => (claims.value ? toRows(claims.value, offerings) : []),
     [claims.value, offerings],

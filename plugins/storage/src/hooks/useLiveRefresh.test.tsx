@@ -12,7 +12,7 @@ describe('useLiveRefresh', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
-  it('refreshes on relevant signals and never polls while signals work', () => {
+  it('refreshes on every nudge of its channel and never polls while signals work', () => {
     let deliver: (message: any) => void = () => {};
     const signalApi = {
       subscribe: jest.fn((channel: string, onMessage: any) => {
@@ -27,15 +27,10 @@ describe('useLiveRefresh', () => {
         {children}
       </TestApiProvider>
     );
-    const { result } = renderHook(
-      () =>
-        useLiveRefresh(s => s.type === 'claim' && s.name === 'mine', refresh),
-      { wrapper },
-    );
+    const { result } = renderHook(() => useLiveRefresh(refresh), { wrapper });
     expect(result.current.live).toBe(true);
-    act(() => deliver({ type: 'claim', name: 'other' }));
     expect(refresh).not.toHaveBeenCalled();
-    act(() => deliver({ type: 'claim', name: 'mine' }));
+    act(() => deliver({ type: 'changed' }));
     expect(refresh).toHaveBeenCalledTimes(1);
     // One catch-up load for changes made while the subscription was opening…
     act(() => jest.advanceTimersByTime(CATCH_UP_MS));
@@ -60,7 +55,7 @@ describe('useLiveRefresh', () => {
     );
     renderHook(
       () =>
-        useLiveRefresh(() => true, jest.fn(), {
+        useLiveRefresh(jest.fn(), {
           channel: 'storage:entity:component:default/payments-api',
         }),
       { wrapper },
@@ -73,7 +68,7 @@ describe('useLiveRefresh', () => {
     const wrapper = ({ children }: PropsWithChildren) => (
       <TestApiProvider apis={[]}>{children}</TestApiProvider>
     );
-    const { result } = renderHook(() => useLiveRefresh(() => true, refresh), {
+    const { result } = renderHook(() => useLiveRefresh(refresh), {
       wrapper,
     });
     expect(result.current.live).toBe(false);
@@ -91,7 +86,7 @@ describe('useLiveRefresh', () => {
         {children}
       </TestApiProvider>
     );
-    renderHook(() => useLiveRefresh(() => true, refresh, { failed: true }), {
+    renderHook(() => useLiveRefresh(refresh, { failed: true }), {
       wrapper,
     });
     act(() => jest.advanceTimersByTime(10_000));
@@ -114,7 +109,7 @@ describe('useLiveRefresh', () => {
       </TestApiProvider>
     );
     const { rerender } = renderHook(
-      ({ loading }) => useLiveRefresh(() => true, refresh, { loading }),
+      ({ loading }) => useLiveRefresh(refresh, { loading }),
       { wrapper, initialProps: { loading: true } },
     );
     act(() => deliver({ type: 'claim', name: 'mine' }));

@@ -1,9 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useSignal } from '@backstage/plugin-signals-react';
-import {
-  STORAGE_SIGNAL_CHANNEL,
-  StorageSignal,
-} from '@eks-storage/backstage-plugin-storage-common';
+import { STORAGE_SIGNAL_CHANNEL } from '@eks-storage/backstage-plugin-storage-common';
 
 /** How often pages poll when the app has no signals. */
 export const FALLBACK_POLL_MS = 30_000;
@@ -19,15 +16,18 @@ export const ERROR_RETRY_MS = 10_000;
 export const CATCH_UP_MS = 3_000;
 
 /**
- * Calls `refresh` when the backend signals a relevant change; without
+ * Calls `refresh` when the backend nudges the page's channel; without
  * signals in the app, polls slowly instead. No polling while signals work,
- * except to retry a load that failed.
+ * except to retry a load that failed. Signals say only that something
+ * changed: the page refetches through the permission-checked API.
  */
 export function useLiveRefresh(
-  isRelevant: (signal: StorageSignal) => boolean,
   refresh: () => void,
   options: {
-    /** The channel to listen on; an entity's own channel carries less. */
+    /**
+     * The page's channel, as the API named it in its answer (`signalChannel`);
+     * the shared channel until the first answer arrives.
+     */
     channel?: string;
     pollMs?: number;
     failed?: boolean;
@@ -46,8 +46,8 @@ export function useLiveRefresh(
     loading = false,
   } = options;
   const { lastSignal, isSignalsAvailable } = useSignal<any>(channel);
-  const latest = useRef({ isRelevant, refresh, loading });
-  latest.current = { isRelevant, refresh, loading };
+  const latest = useRef({ refresh, loading });
+  latest.current = { refresh, loading };
   const pending = useRef(false);
 
   // Every refresh goes through here, so none is lost to a load in progress.
@@ -67,7 +67,7 @@ export function useLiveRefresh(
   }, [loading]);
 
   useEffect(() => {
-    if (lastSignal && latest.current.isRelevant(lastSignal as StorageSignal)) {
+    if (lastSignal) {
       request();
     }
   }, [lastSignal, request]);

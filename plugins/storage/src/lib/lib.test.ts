@@ -1,5 +1,4 @@
 import { matchesLabelSelectorText } from '@eks-storage/backstage-plugin-storage-common';
-import { isSignalForClaim, isSignalForEntity } from './signals';
 import { toRows } from './rows';
 import { claimsResponse, offerings, request } from '../__testUtils__/fixtures';
 
@@ -19,65 +18,6 @@ describe('label selectors, as the frontend uses them', () => {
     ['a b c', undefined],
   ])('%s → %s', (selector, expected) => {
     expect(matchesLabelSelectorText(selector, labels)).toBe(expected);
-  });
-});
-
-describe('signals', () => {
-  const scope = {
-    entityRef: 'component:default/payments-api',
-    selector: 'backstage.io/kubernetes-id=payments-api',
-    namespace: 'payments',
-  };
-  const claim = {
-    type: 'claim' as const,
-    cluster: 'eks-dev',
-    namespace: 'payments',
-    name: 'payments-cache',
-    labels: { 'backstage.io/kubernetes-id': 'payments-api' },
-    state: 'bound',
-    severity: 'error',
-    headline: '',
-  };
-  it('matches claims by label and namespace, and requests by entity', () => {
-    expect(isSignalForEntity(claim, scope)).toBe(true);
-    expect(isSignalForEntity({ ...claim, namespace: 'checkout' }, scope)).toBe(
-      false,
-    );
-    expect(isSignalForEntity({ ...claim, labels: {} }, scope)).toBe(false);
-    expect(
-      isSignalForEntity(
-        { ...claim, labels: {}, entityRef: 'component:default/payments-api' },
-        scope,
-      ),
-    ).toBe(true);
-    const req = {
-      type: 'request' as const,
-      id: 'r1',
-      entityRef: 'component:default/payments-api',
-      operation: 'create',
-      status: 'applied',
-      cluster: 'eks-dev',
-      namespace: 'payments',
-      claimName: 'payments-queue',
-    };
-    expect(isSignalForEntity(req, scope)).toBe(true);
-    expect(
-      isSignalForEntity({ ...req, entityRef: 'component:default/x' }, scope),
-    ).toBe(false);
-    expect(
-      isSignalForClaim(req, {
-        cluster: 'eks-dev',
-        namespace: 'payments',
-        name: 'payments-queue',
-      }),
-    ).toBe(true);
-    expect(
-      isSignalForClaim(claim, {
-        cluster: 'eks-prod',
-        namespace: 'payments',
-        name: 'payments-cache',
-      }),
-    ).toBe(false);
   });
 });
 

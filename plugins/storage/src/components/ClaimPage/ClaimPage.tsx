@@ -13,9 +13,7 @@ import {
   ClaimDetailResponse,
   ClaimRef,
   OfferingListItem,
-  STORAGE_SIGNAL_CHANNEL,
   StorageApiError,
-  entitySignalChannel,
   isInFlightStatus,
 } from '@eks-storage/backstage-plugin-storage-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -23,7 +21,6 @@ import { storageApiRef } from '../../api';
 import { actionAvailability, offeringOfClaim } from '../../lib/claims';
 import { formatAge } from '../../lib/format';
 import { pendingNote } from '../../lib/rows';
-import { isSignalForClaim } from '../../lib/signals';
 import { useLiveRefresh } from '../../hooks/useLiveRefresh';
 import { useOfferings } from '../../hooks/useOfferings';
 import { ClaimDialogs, OpenDialog } from './ClaimDialogs';
@@ -143,19 +140,13 @@ export const ClaimPage = ({
     () => api.getClaim({ cluster, namespace, name }),
     [api, cluster, namespace, name],
   );
-  useLiveRefresh(
-    signal => isSignalForClaim(signal, { cluster, namespace, name }),
-    retry,
-    {
-      // The entity's channel once the claim names its entity.
-      channel: value?.entityRef
-        ? entitySignalChannel(value.entityRef)
-        : STORAGE_SIGNAL_CHANNEL,
-      failed:
-        !!error && !(error instanceof StorageApiError && error.status < 500),
-      loading,
-    },
-  );
+  useLiveRefresh(retry, {
+    // The claim's own channel, named by the API once the claim is loaded.
+    channel: value?.signalChannel,
+    failed:
+      !!error && !(error instanceof StorageApiError && error.status < 500),
+    loading,
+  });
 
   // A claim deleted while its page is open keeps its last known state on
   // screen, under a notice, in the same tree, so an open dialog and its
