@@ -133,6 +133,38 @@ describe('API request semantics', () => {
     expect(protobufBody.status).toBe(415);
   });
 
+  it('drops unknown fields with a warning, refuses them under Strict, and validates fieldValidation', async () => {
+    const body = {
+      ...pvcManifest('fv-1', 'gp3'),
+      spec: { ...pvcManifest('fv-1', 'gp3').spec, sizeHint: 'big' },
+    };
+    const warned = await post(
+      '/api/v1/namespaces/checkout/persistentvolumeclaims',
+      body,
+    );
+    expect(warned.status).toBe(201);
+    expect(warned.headers.get('warning')).toBe(
+      '299 - "unknown field \\"spec.sizeHint\\""',
+    );
+    expect((await warned.json()).spec.sizeHint).toBeUndefined();
+    const strict = await post(
+      '/api/v1/namespaces/checkout/persistentvolumeclaims?fieldValidation=Strict',
+      { ...body, metadata: { name: 'fv-2' } },
+    );
+    expect(strict.status).toBe(400);
+    expect((await strict.json()).message).toBe(
+      'strict decoding error: unknown field "spec.sizeHint"',
+    );
+    const bad = await post(
+      '/api/v1/namespaces/checkout/persistentvolumeclaims?fieldValidation=strict',
+      { ...body, metadata: { name: 'fv-3' } },
+    );
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).message).toBe(
+      'CreateOptions.meta.k8s.io "" is invalid: fieldValidation: Unsupported value: "strict": supported values: "", "Ignore", "Strict", "Warn"',
+    );
+  });
+
   it('returns 200 with the object for a delete pending on finalizers and a Status for kinds that do not return it', async () => {
     const held = await fetch(`${url}/s-b`, { method: 'DELETE' });
     expect(held.status).toBe(200);

@@ -25,6 +25,7 @@ import {
   PatchError,
 } from './patch/strategicMergePatch';
 import { validateCreate, validateName, validateUpdate } from './validation';
+import { validateFields } from './fieldValidation';
 
 export interface WriteOptions {
   /** Field manager recorded in managedFields. */
@@ -33,6 +34,8 @@ export interface WriteOptions {
   subresource?: 'status';
   /** fieldValidation: Ignore, Warn (default) or Strict. */
   fieldValidation?: 'Ignore' | 'Warn' | 'Strict';
+  /** Collects `Warning` header texts for the response. */
+  warnings?: string[];
 }
 
 export type PatchType = 'json' | 'merge' | 'strategic' | 'apply';
@@ -226,6 +229,9 @@ export class Registry {
     appliedFields?: ManagedFieldsEntry[],
   ): K8sObject {
     const object = this.checkBody(kind, namespace, body);
+    options.warnings?.push(
+      ...validateFields(kind, object, options.fieldValidation),
+    );
     const meta = object.metadata;
     if (!meta.name && meta.generateName) {
       meta.name = `${String(meta.generateName).slice(0, 58)}${randomSuffix()}`;
@@ -294,6 +300,9 @@ export class Registry {
     options: WriteOptions,
   ): K8sObject {
     const incoming = this.checkBody(kind, namespace, body);
+    options.warnings?.push(
+      ...validateFields(kind, incoming, options.fieldValidation),
+    );
     if (
       incoming.metadata.name !== undefined &&
       incoming.metadata.name !== name
@@ -350,6 +359,9 @@ export class Registry {
       );
     }
     const object = patched as K8sObject;
+    options.warnings?.push(
+      ...validateFields(kind, object, options.fieldValidation),
+    );
     const requested = object.metadata.resourceVersion;
     if (requested && requested !== existing.metadata.resourceVersion) {
       throw errors.conflict(kind, name);

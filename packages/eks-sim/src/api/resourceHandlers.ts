@@ -31,6 +31,8 @@ import {
 export interface Reply {
   status: number;
   body: unknown;
+  /** `Warning` header texts (RFC 7234 code 299). */
+  warnings?: string[];
 }
 
 export interface RequestInfo {
@@ -129,6 +131,7 @@ function writeOptions(
     fieldManager: explicitManager || defaultManager(info.req),
     dryRun: dryRun.length > 0,
     fieldValidation: validation.value,
+    warnings: [],
     ...(info.route.subresource === 'status'
       ? { subresource: 'status' as const }
       : {}),
@@ -168,7 +171,7 @@ export async function handleResource(
       const options = writeOptions(info, 'CreateOptions');
       const body = await objectBody(info);
       const created = registry.create(kind, namespace, body, options);
-      return { status: 201, body: created };
+      return { status: 201, body: created, warnings: options.warnings };
     }
     case 'update': {
       const options = writeOptions(info, 'UpdateOptions');
@@ -177,6 +180,7 @@ export async function handleResource(
       return {
         status: existed ? 200 : 201,
         body: registry.update(kind, namespace, name!, body, options),
+        warnings: options.warnings,
       };
     }
     case 'patch': {
@@ -195,7 +199,11 @@ export async function handleResource(
         ...options,
         force: queryBool(query, 'force') ?? false,
       });
-      return { status: existed ? 200 : 201, body: result };
+      return {
+        status: existed ? 200 : 201,
+        body: result,
+        warnings: options.warnings,
+      };
     }
     case 'delete': {
       const options = await deleteOptions(info);

@@ -290,6 +290,13 @@ export class ApiServer {
       asTable,
       now: this.options.now(),
     });
+    const warnings = [...new Set(reply.warnings ?? [])];
+    if (warnings.length > 0) {
+      res.setHeader(
+        'Warning',
+        warnings.map(w => `299 - ${JSON.stringify(w)}`),
+      );
+    }
     send(res, reply.status, reply.body);
   }
 
