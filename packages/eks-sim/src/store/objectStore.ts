@@ -134,13 +134,9 @@ export class ObjectStore {
     if (resourceVersion < this.oldestResumable) {
       return 'expired';
     }
-    const state = new Map<string, K8sObject>();
-    for (const object of this.listFrom(resource, namespace, undefined)) {
-      state.set(
-        objectKey(object.metadata.namespace, object.metadata.name!),
-        object,
-      );
-    }
+    // Undo, newest first, the changes after resourceVersion to keys past
+    // afterKey; most pages have none and are served as they are.
+    const undo = new Map<string, K8sObject | null>();
     for (let i = this.history.length - 1; i >= 0; i--) {
       const event = this.history[i];
       if (event.resourceVersion <= resourceVersion) break;
@@ -148,13 +144,23 @@ export class ObjectStore {
       const meta = event.object.metadata;
       if (namespace && meta.namespace !== namespace) continue;
       const key = objectKey(meta.namespace, meta.name!);
-      if (event.type === 'ADDED') state.delete(key);
-      else if (event.previous) state.set(key, event.previous);
+      if (afterKey !== undefined && key <= afterKey) continue;
+      undo.set(key, event.type === 'ADDED' ? null : event.previous ?? null);
     }
-    return [...state.keys()]
-      .sort()
-      .filter(key => afterKey === undefined || key > afterKey)
-      .map(key => state.get(key)!);
+    const current = this.listFrom(resource, namespace, afterKey);
+    if (undo.size === 0) return current;
+    const state = new Map<string, K8sObject>();
+    for (const object of current) {
+      state.set(
+        objectKey(object.metadata.namespace, object.metadata.name!),
+        object,
+      );
+    }
+    for (const [key, object] of undo) {
+      if (object) state.set(key, object);
+      else state.delete(key);
+    }
+    return [...state.keys()].sort().map(key => state.get(key)!);
   }
 
   /**
