@@ -1,13 +1,13 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
-import { entities, useSimulatedStorage } from '../__testUtils__/storageBackend';
+import { entities, useSimulatedStorage } from './storageBackend';
 import {
   authHeader,
   capturedSignals,
   caseInsensitiveCatalog,
   ownerPolicyPermissions,
   people,
-} from '../__testUtils__/identities';
+} from './identities';
 
 export { people };
 

@@ -1,4 +1,4 @@
-import { people, useSecuredStorage } from './securityEnv';
+import { people, useSecuredStorage } from '../__testUtils__/securedStorage';
 
 jest.setTimeout(60_000);
 

@@ -1,6 +1,6 @@
 import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
 import { eventually } from '../__testUtils__/storageBackend';
-import { people, useSecuredStorage } from './securityEnv';
+import { people, useSecuredStorage } from '../__testUtils__/securedStorage';
 
 jest.setTimeout(120_000);
 

@@ -122,9 +122,8 @@ function encodePathText(text: string): string {
   try {
     return encodeURIComponent(text);
   } catch {
-    return (
-      encodeURIComponent(text.replace(/[\ud800-\udfff]/g, '')) + '%ED%A0%80'
-    );
+    const valid = encodeURIComponent(text.replace(/[\ud800-\udfff]/g, ''));
+    return `${valid}%ED%A0%80`;
   }
 }
 

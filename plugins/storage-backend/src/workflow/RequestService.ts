@@ -6,6 +6,7 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { ConflictError } from '@backstage/errors';
 import {
+  KUBERNETES_ID_ANNOTATION,
   CostEstimate,
   Finding,
   PriceTable,
@@ -73,8 +74,6 @@ export interface RequestServiceOptions {
   logger: LoggerService;
 }
 
-const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
-
 /** The label value the entity's workloads carry, as the Kubernetes plugin reads it. */
 function kubernetesIdOf(entity: Entity): string {
   return (
@@ -95,16 +94,15 @@ function serverFinding(
 /** The request's content, for telling a replay from a different request. */
 function fingerprint(spec: unknown): string {
   const { requestId: _id, ...rest } = (spec ?? {}) as Record<string, unknown>;
-  const sorted = (value: unknown): unknown =>
-    Array.isArray(value)
-      ? value.map(sorted)
-      : value && typeof value === 'object'
-      ? Object.fromEntries(
-          Object.keys(value as object)
-            .sort()
-            .map(k => [k, sorted((value as any)[k])]),
-        )
-      : value;
+  const sorted = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(sorted);
+    if (!value || typeof value !== 'object') return value;
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map(k => [k, sorted((value as Record<string, unknown>)[k])]),
+    );
+  };
   return JSON.stringify(sorted(rest));
 }
 

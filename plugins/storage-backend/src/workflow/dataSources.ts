@@ -59,12 +59,9 @@ export async function readDataSource(
 ): Promise<DataSource | undefined> {
   const namespace = input.namespace;
   const source = input.source;
-  const snapshotName =
-    input.operation === 'restore'
-      ? input.snapshotName
-      : source?.type === 'snapshot'
-      ? source.snapshotName
-      : undefined;
+  let snapshotName: string | undefined;
+  if (input.operation === 'restore') snapshotName = input.snapshotName;
+  else if (source?.type === 'snapshot') snapshotName = source.snapshotName;
   if (typeof snapshotName === 'string' && snapshotName) {
     const snapshot = (await orUndefined(
       cluster.objects.read({

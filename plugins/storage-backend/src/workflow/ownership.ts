@@ -3,10 +3,9 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   KUBERNETES_ID_LABEL,
+  KUBERNETES_NAMESPACE_ANNOTATION as NAMESPACE_ANNOTATION,
   OWNER_ANNOTATION,
 } from '@eks-storage/backstage-plugin-storage-common';
-
-const NAMESPACE_ANNOTATION = 'backstage.io/kubernetes-namespace';
 
 /** The metadata of a cluster object that says whose it is. */
 export interface OwnedObject {

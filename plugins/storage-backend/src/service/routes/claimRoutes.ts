@@ -1,7 +1,13 @@
 import express from 'express';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
+  IN_FLIGHT_REQUEST_STATUSES,
+  KUBERNETES_ID_LABEL,
+  KUBERNETES_LABEL_SELECTOR_ANNOTATION,
+  KUBERNETES_NAMESPACE_ANNOTATION,
+  OWNER_ANNOTATION,
   claimSignalChannel,
+  entityLabelSelector,
   entitySignalChannel,
   parseLabelSelector,
   renderYaml,
@@ -17,14 +23,9 @@ import { requireOnEntity } from './access';
 import { RouterOptions } from './context';
 import { createSubmission } from './submission';
 
-const KUBERNETES_ID = 'backstage.io/kubernetes-id';
-const LABEL_SELECTOR = 'backstage.io/kubernetes-label-selector';
-const NAMESPACE = 'backstage.io/kubernetes-namespace';
-const IN_FLIGHT = [
-  'submitted',
-  'pending-approval',
-  'approved',
-  'applying',
+/** Requests that show as rows of the entity: on their way, or stopped. */
+const SHOWN_REQUESTS = [
+  ...IN_FLIGHT_REQUEST_STATUSES,
   'failed',
   'rejected',
 ] as const;
@@ -58,20 +59,16 @@ export function claimRoutes(router: express.Router, options: RouterOptions) {
       credentials,
     );
     const annotations = entity.metadata.annotations ?? {};
-    const selectorText =
-      annotations[LABEL_SELECTOR] ??
-      (annotations[KUBERNETES_ID]
-        ? `${KUBERNETES_ID}=${annotations[KUBERNETES_ID]}`
-        : undefined);
+    const selectorText = entityLabelSelector(annotations);
     const selector = selectorText
       ? parseLabelSelector(selectorText)
       : undefined;
     if (selectorText && !selector) {
       throw new InputError(
-        `The ${LABEL_SELECTOR} annotation of ${entity.metadata.name} is not a label selector: fix it in the entity's catalog-info.yaml`,
+        `The ${KUBERNETES_LABEL_SELECTOR_ANNOTATION} annotation of ${entity.metadata.name} is not a label selector: fix it in the entity's catalog-info.yaml`,
       );
     }
-    const namespace = annotations[NAMESPACE];
+    const namespace = annotations[KUBERNETES_NAMESPACE_ANNOTATION];
     const claims = selector
       ? tracker.listClaims({
           selector,
@@ -89,7 +86,7 @@ export function claimRoutes(router: express.Router, options: RouterOptions) {
           tracker.storageClass(claim.cluster, claim.storageClassName),
         ),
       })),
-      requests: await store.list({ entityRef, status: [...IN_FLIGHT] }),
+      requests: await store.list({ entityRef, status: [...SHOWN_REQUESTS] }),
       clusters: tracker.clusterStatus(),
       selector: selectorText,
       signalChannel: channels.opaque(entitySignalChannel(entityRef)),
@@ -113,7 +110,7 @@ export function claimRoutes(router: express.Router, options: RouterOptions) {
         namespace,
         labels: claim.labels,
         annotations: claim.entityRef
-          ? { 'storage.backstage.io/owner': claim.entityRef }
+          ? { [OWNER_ANNOTATION]: claim.entityRef }
           : undefined,
       },
       catalog,
@@ -176,7 +173,7 @@ export function claimRoutes(router: express.Router, options: RouterOptions) {
           namespace,
           labels: claim.labels,
           annotations: claim.entityRef
-            ? { 'storage.backstage.io/owner': claim.entityRef }
+            ? { [OWNER_ANNOTATION]: claim.entityRef }
             : undefined,
         },
         catalog,
@@ -184,7 +181,7 @@ export function claimRoutes(router: express.Router, options: RouterOptions) {
       );
       if (!entity) {
         throw new NotAllowedError(
-          `name: claim ${namespace}/${name} belongs to no catalog entity you can see: ask the platform team to label it ${KUBERNETES_ID}=<component>`,
+          `name: claim ${namespace}/${name} belongs to no catalog entity you can see: ask the platform team to label it ${KUBERNETES_ID_LABEL}=<component>`,
         );
       }
       // The request service authorizes against the claim as the cluster

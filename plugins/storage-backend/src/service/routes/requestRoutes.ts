@@ -1,6 +1,7 @@
 import express from 'express';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
+  REQUEST_STATUSES,
   requestSignalChannel,
   storageClaimReadPermission,
   storageRequestApprovePermission,
@@ -17,17 +18,6 @@ import {
 import { RouterOptions } from './context';
 import { requireOnEntity } from './access';
 import { createSubmission } from './submission';
-
-const REQUEST_STATUSES: RequestStatus[] = [
-  'submitted',
-  'pending-approval',
-  'approved',
-  'rejected',
-  'applying',
-  'applied',
-  'failed',
-  'cancelled',
-];
 
 /** Requests: validate, submit, list and read. */
 export function requestRoutes(router: express.Router, options: RouterOptions) {
@@ -55,7 +45,7 @@ export function requestRoutes(router: express.Router, options: RouterOptions) {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const statuses = queryList(req, 'status');
     const unknown = statuses.filter(
-      s => !REQUEST_STATUSES.includes(s as RequestStatus),
+      s => !(REQUEST_STATUSES as readonly string[]).includes(s),
     );
     if (unknown.length) {
       throw new InputError(
