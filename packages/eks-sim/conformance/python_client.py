@@ -274,6 +274,18 @@ class Lifecycle:
         self.core.create_namespaced_pod(self.ns, pod)
         self.until(lambda: self.core.read_namespaced_pod("user", self.ns).status.phase == "Running", "the pod to run")
         self.until(lambda: self.pvc("data").status.phase == "Bound", "data to bind")
+        node = self.core.read_namespaced_pod("user", self.ns).spec.node_name
+        # The generated method types the answer as str: read the raw JSON.
+        summary = json.loads(
+            self.core.connect_get_node_proxy_with_path(node, "stats/summary", _preload_content=False).data
+        )
+        volume = next(v for p in summary["pods"] if p["podRef"]["name"] == "user" for v in p["volume"])
+        self.report["volumeStats"] = {
+            "pvcRef": volume["pvcRef"],
+            "capacityBytes": volume["capacityBytes"],
+            "consistent": volume["usedBytes"] + volume["availableBytes"] == volume["capacityBytes"]
+            and volume["inodesUsed"] + volume["inodesFree"] == volume["inodes"],
+        }
         _, status, _ = self.core.delete_namespaced_persistent_volume_claim_with_http_info("data", self.ns)
         time.sleep(0.3)
         held = self.pvc("data")

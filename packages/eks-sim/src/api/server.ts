@@ -114,6 +114,14 @@ function wantsTable(accept: string | undefined) {
   return /as=Table/.test(accept ?? '');
 }
 
+function decodePath(text: string) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw errors.badRequest(`invalid URL escape in ${JSON.stringify(text)}`);
+  }
+}
+
 function authorize(identity: Identity, request: AccessRequest) {
   if (!isAllowed(identity, request)) {
     throw forbiddenFor(identity, request);
@@ -181,7 +189,15 @@ export class ApiServer {
     }
     const proxy = /^\/api\/v1\/nodes\/([^/]+)\/proxy(\/.*)?$/.exec(path);
     if (proxy) {
-      await this.serveNodeProxy(req, res, identity, proxy[1], proxy[2] ?? '/');
+      // Clients may escape the path's slashes (the Python client sends
+      // stats%2Fsummary); Go's URL.Path, which the API server proxies, is decoded.
+      await this.serveNodeProxy(
+        req,
+        res,
+        identity,
+        decodePath(proxy[1]),
+        decodePath(proxy[2] ?? '/'),
+      );
       return;
     }
     const route = parseRoute(path);

@@ -340,6 +340,24 @@ export async function clientNodeLifecycle(
       ).status?.phase === 'Running',
   );
   await eventually(async () => (await pvc('data')).status?.phase === 'Bound');
+  const node = (await core.readNamespacedPod({ name: 'user', namespace: ns }))
+    .spec!.nodeName!;
+  // Typed as a string, the answer arrives already parsed from JSON.
+  const answer: unknown = await core.connectGetNodeProxyWithPath({
+    name: node,
+    path: 'stats/summary',
+  });
+  const summary: any = typeof answer === 'string' ? JSON.parse(answer) : answer;
+  const volume = summary.pods
+    .filter((p: any) => p.podRef.name === 'user')
+    .flatMap((p: any) => p.volume)[0];
+  report.volumeStats = {
+    pvcRef: volume.pvcRef,
+    capacityBytes: volume.capacityBytes,
+    consistent:
+      volume.usedBytes + volume.availableBytes === volume.capacityBytes &&
+      volume.inodesUsed + volume.inodesFree === volume.inodes,
+  };
   const deletedData = await raw(
     kc,
     'DELETE',

@@ -472,6 +472,18 @@ export async function kubectlLifecycle(
     'pvc/data',
     '--timeout=15s',
   );
+  const node = (await json('get', 'pod', 'user', '-n', ns)).spec.nodeName;
+  const summary = await raw(`/api/v1/nodes/${node}/proxy/stats/summary`);
+  const volume = summary.pods
+    .filter((p: any) => p.podRef.name === 'user')
+    .flatMap((p: any) => p.volume)[0];
+  report.volumeStats = {
+    pvcRef: volume.pvcRef,
+    capacityBytes: volume.capacityBytes,
+    consistent:
+      volume.usedBytes + volume.availableBytes === volume.capacityBytes &&
+      volume.inodesUsed + volume.inodesFree === volume.inodes,
+  };
   const deletedData = logged(
     (await kubectl('delete', 'pvc', 'data', '-n', ns, '--wait=false', '-v=9'))
       .stderr,

@@ -139,6 +139,14 @@ export function expectLifecycle(report: LifecycleReport) {
     goneAfterRemoval: true,
   });
 
+  // The kubelet Summary API through the node proxy: the pod's claim-backed
+  // volume with its pvcRef (k8s.io/kubelet/pkg/apis/stats/v1alpha1 VolumeStats).
+  expect(report.volumeStats).toEqual({
+    pvcRef: { name: 'data', namespace: expect.stringMatching(/^conf-/) },
+    capacityBytes: 10 * 1024 ** 3,
+    consistent: true,
+  });
+
   // StorageObjectInUseProtection: a claim a pod uses stays Terminating.
   expect(report.protection).toEqual({
     deleteStatus: 200,
