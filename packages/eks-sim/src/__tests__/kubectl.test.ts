@@ -295,5 +295,6 @@ describeWithKubectl('kubectl against eks-sim', () => {
     } finally {
       await secured.close();
     }
-  });
+    // Generating the CA's RSA key takes seconds on a busy machine.
+  }, 30_000);
 });
