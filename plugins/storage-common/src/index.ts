@@ -15,3 +15,4 @@ export * from './cost';
 export * from './diagnosis';
 export * from './signals';
 export * from './api';
+export * from './policy';

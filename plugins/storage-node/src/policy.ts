@@ -1,50 +1,13 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
-import type { Entity } from '@backstage/catalog-model';
-import type {
-  CostEstimate,
-  StorageOffering,
-  StorageRequest,
+import type { StorageRequestPolicy } from '@eks-storage/backstage-plugin-storage-common';
+
+// The policy types live in storage-common, beside the configured rules that
+// decide with the same input and answer the same decision.
+export type {
+  StorageRequestPolicy,
+  StorageRequestPolicyDecision,
+  StorageRequestPolicyInput,
 } from '@eks-storage/backstage-plugin-storage-common';
-
-/** What a request policy sees of a request. */
-export interface StorageRequestPolicyInput {
-  request: StorageRequest;
-  offering?: StorageOffering;
-  /** The monthly cost after the request (new claims and resizes). */
-  cost?: CostEstimate;
-  /** Resizes: the monthly cost before it. */
-  previousCost?: CostEstimate;
-  /** The catalog entity the storage belongs to. */
-  entity: Entity;
-  /** The requester's user entity ref. */
-  requestedBy: string;
-}
-
-/** What a policy decides: at once, by people, or not at all. */
-export type StorageRequestPolicyDecision =
-  | { outcome: 'auto-approve'; rule?: string; reason: string }
-  | {
-      outcome: 'require-approval';
-      rule?: string;
-      reason: string;
-      /** Group or user refs; `owner` stands for the entity's owning group. */
-      approvers: string[];
-      /** `any` approver is enough, or `all` of them must approve. */
-      mode: 'any' | 'all';
-      /** Distinct people who must approve (default 1). */
-      minApprovals?: number;
-    }
-  | { outcome: 'deny'; rule?: string; reason: string };
-
-/**
- * Decides a storage request. Answers undefined to leave the request to the
- * next policy (and finally to the configured rules).
- */
-export interface StorageRequestPolicy {
-  decide(
-    input: StorageRequestPolicyInput,
-  ): Promise<StorageRequestPolicyDecision | undefined>;
-}
 
 /** Lets backend modules add request policies, asked before the configured rules. */
 export interface StoragePolicyExtensionPoint {
