@@ -135,13 +135,17 @@ export const storagePlugin = createBackendPlugin({
           logger,
         });
 
+        // Approved requests are applied at once (applyNow below); this run
+        // is the safety net for what a crash or a retry leaves approved or
+        // applying. A short timeout, so that the lock of a run whose
+        // process was killed frees quickly, and a budget within it.
         await scheduler.scheduleTask({
           id: APPLY_TASK,
           frequency: { seconds: 5 },
-          timeout: { minutes: 5 },
+          timeout: { seconds: 30 },
           initialDelay: { seconds: 1 },
-          fn: async () => {
-            await worker.runOnce();
+          fn: async signal => {
+            await worker.runOnce({ signal, budgetMs: 20_000 });
           },
         });
 
@@ -182,7 +186,16 @@ export const storagePlugin = createBackendPlugin({
             onRequestChanged: async request => {
               await publish(signalOfRequest(request));
               if (request.status === 'approved') {
-                await scheduler.triggerTask(APPLY_TASK).catch(() => {});
+                // Applied now, outside the scheduled task; the store's
+                // compare-and-set lets one replica apply it.
+                worker
+                  .applyNow(request.id)
+                  .catch(error =>
+                    logger.error(
+                      `Could not apply storage request ${request.id}`,
+                      error,
+                    ),
+                  );
               }
             },
           }),

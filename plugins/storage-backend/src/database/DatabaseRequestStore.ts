@@ -131,35 +131,45 @@ export class DatabaseRequestStore implements RequestStore {
     id: string,
     transition: RequestTransition,
   ): Promise<StoredStorageRequest | undefined> {
+    const { dueAt } = transition;
+    const whenDue = (query: Knex.QueryBuilder) =>
+      dueAt
+        ? query.andWhere(due =>
+            due
+              .whereNull('next_attempt_at')
+              .orWhere('next_attempt_at', '<=', dueAt),
+          )
+        : query;
     const moved = await this.db.transaction(async tx => {
-      const current = await tx<RequestRow>(REQUESTS)
-        .where({ id })
-        .whereIn('status', transition.from)
-        .first();
+      const current = await whenDue(
+        tx<RequestRow>(REQUESTS)
+          .where({ id })
+          .whereIn('status', transition.from),
+      ).first();
       if (!current) {
         return false;
       }
       // The status in the WHERE makes this a compare-and-set: of two
       // replicas racing, only one updates a row.
-      const updated = await tx<RequestRow>(REQUESTS)
-        .where({ id, status: current.status })
-        .update({
-          status: transition.to,
-          updated_at: tx.fn.now() as unknown as string,
-          ...(transition.decidedBy !== undefined && {
-            decided_by: transition.decidedBy,
-            decision_reason: transition.reason ?? null,
-          }),
-          ...(transition.lastError !== undefined && {
-            last_error: transition.lastError,
-          }),
-          ...(transition.attempts !== undefined && {
-            attempts: transition.attempts,
-          }),
-          ...(transition.nextAttemptAt !== undefined && {
-            next_attempt_at: transition.nextAttemptAt,
-          }),
-        });
+      const updated = await whenDue(
+        tx<RequestRow>(REQUESTS).where({ id, status: current.status }),
+      ).update({
+        status: transition.to,
+        updated_at: tx.fn.now() as unknown as string,
+        ...(transition.decidedBy !== undefined && {
+          decided_by: transition.decidedBy,
+          decision_reason: transition.reason ?? null,
+        }),
+        ...(transition.lastError !== undefined && {
+          last_error: transition.lastError,
+        }),
+        ...(transition.attempts !== undefined && {
+          attempts: transition.attempts,
+        }),
+        ...(transition.nextAttemptAt !== undefined && {
+          next_attempt_at: transition.nextAttemptAt,
+        }),
+      });
       if (updated === 0) {
         return false;
       }
@@ -177,18 +187,11 @@ export class DatabaseRequestStore implements RequestStore {
 
   async listDue(now: Date, limit: number): Promise<StoredStorageRequest[]> {
     const rows = await this.db<RequestRow>(REQUESTS)
-      .where(due =>
-        due
-          .where('status', 'applying')
-          .orWhere(approved =>
-            approved
-              .where('status', 'approved')
-              .andWhere(when =>
-                when
-                  .whereNull('next_attempt_at')
-                  .orWhere('next_attempt_at', '<=', now),
-              ),
-          ),
+      // Approved and due, or applying with its lease run out: the same
+      // test, as an apply in flight holds its lease in next_attempt_at.
+      .whereIn('status', ['approved', 'applying'])
+      .andWhere(when =>
+        when.whereNull('next_attempt_at').orWhere('next_attempt_at', '<=', now),
       )
       .orderBy([
         { column: 'created_at', order: 'asc' },

@@ -48,6 +48,13 @@ export interface RequestTransition {
   /** Sets the attempt count and when to try next (retries after failure). */
   attempts?: number;
   nextAttemptAt?: Date | null;
+  /**
+   * Moves the request only if its next attempt is due at this time (no next
+   * attempt set, or one not after it). With `nextAttemptAt` set later, this
+   * is a compare-and-set on the lease of an `applying` request: of two
+   * replicas taking over an interrupted apply, one does.
+   */
+  dueAt?: Date;
 }
 
 export interface RequestFilter {
@@ -75,8 +82,10 @@ export interface RequestStore {
   ): Promise<StoredStorageRequest | undefined>;
   history(id: string): Promise<RequestHistoryEntry[]>;
   /**
-   * Requests with work to do at `now`: approved and due, or interrupted
-   * while applying. Oldest first.
+   * Requests with work to do at `now`: approved and due, or `applying` with
+   * an expired lease (next attempt due), i.e. interrupted while applying.
+   * A request being applied holds a lease until its next attempt time, so
+   * it is not listed. Oldest first.
    */
   listDue(now: Date, limit: number): Promise<StoredStorageRequest[]>;
   /**

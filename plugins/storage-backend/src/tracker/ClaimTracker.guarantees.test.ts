@@ -123,6 +123,8 @@ describe('ClaimTracker guarantees', () => {
     await new Promise(resolve => setTimeout(resolve, 500));
     expect(tracker!.clusterStatus()[0].synced).toBe(false);
     expect(tracker!.listClaims({ selector: [] })).toEqual([]);
+    // Offerings list no cluster whose classes are not all listed yet.
+    expect(tracker!.storageClassesByCluster()).toEqual({});
     expect(changes).toEqual([]);
     expect(await history('early')).toEqual([]);
 
@@ -133,6 +135,9 @@ describe('ClaimTracker guarantees', () => {
     );
     clearInterval(watcher);
     expect(seen.filter(s => s.synced && s.claims === 0)).toEqual([]);
+    expect(tracker!.storageClassesByCluster()['eks-dev']).toEqual(
+      expect.arrayContaining(['gp3']),
+    );
     expect(await history('early')).toEqual(['waiting-for-consumer']);
     expect(await history('meanwhile')).toEqual(['waiting-for-consumer']);
     const rows = await knex('storage_claim_transitions').select('headline');

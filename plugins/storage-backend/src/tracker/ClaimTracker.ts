@@ -525,15 +525,21 @@ export class ClaimTracker {
     );
   }
 
-  /** The StorageClass names each cluster has. */
+  /**
+   * The StorageClass names each cluster has, of synced clusters only:
+   * before every list is in, an empty or partial class list would say a
+   * class is missing that is merely not listed yet.
+   */
   storageClassesByCluster(): Record<string, string[]> {
     return Object.fromEntries(
-      [...this.tracked].map(([name, tracked]) => [
-        name,
-        tracked.cache
-          .list<V1StorageClass>('StorageClass')
-          .map(sc => sc.metadata?.name ?? ''),
-      ]),
+      [...this.tracked]
+        .filter(([, tracked]) => tracked.synced)
+        .map(([name, tracked]) => [
+          name,
+          tracked.cache
+            .list<V1StorageClass>('StorageClass')
+            .map(sc => sc.metadata?.name ?? ''),
+        ]),
     );
   }
 

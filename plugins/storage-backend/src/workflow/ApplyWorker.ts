@@ -13,8 +13,13 @@ export interface ApplyWorkerOptions {
   logger: LoggerService;
   /** Attempts before a retryable failure becomes permanent. */
   maxAttempts?: number;
-  /** Requests taken per run. */
+  /** Requests taken per batch of a scheduled run. */
   batchSize?: number;
+  /**
+   * How long an apply in flight holds its request: a request left
+   * `applying` longer (its process died) is taken over after this.
+   */
+  leaseMs?: number;
   now?: () => Date;
   /** Told of every status change the worker makes. */
   onChange?: (request: StoredStorageRequest) => Promise<void> | void;
@@ -25,31 +30,74 @@ export function retryDelayMs(attempt: number): number {
   return Math.min(1000 * 2 ** Math.max(0, attempt - 1), 5 * 60 * 1000);
 }
 
+/** An apply of one request takes well under this; the scheduled run's timeout too. */
+export const APPLY_LEASE_MS = 30_000;
+
 /**
- * Applies approved requests to their clusters. The database is the queue:
- * a crash or restart at any point leaves the request `approved` or
- * `applying`, and the next run picks it up again; server-side apply makes
- * the repeat harmless. Run it from the scheduler so that one replica at a
- * time does it.
+ * Applies approved requests to their clusters. A request stored approved is
+ * applied at once (`applyNow`) by the replica that stored it; the scheduled
+ * run (`runOnce`) is the safety net for what a crash or a retry leaves.
+ *
+ * The database is the queue and the lock: taking a request is a
+ * compare-and-set from `approved` to `applying` that also sets a lease (the
+ * next attempt time), so of the replicas racing for it one applies it. A
+ * process killed mid-apply leaves the request `applying`; once the lease
+ * runs out it is due again, and one replica takes it over (another
+ * compare-and-set, on the lease) and applies it again, which server-side
+ * apply makes harmless.
  */
 export class ApplyWorker {
   private readonly maxAttempts: number;
   private readonly batchSize: number;
+  private readonly leaseMs: number;
   private readonly now: () => Date;
 
   constructor(private readonly options: ApplyWorkerOptions) {
     this.maxAttempts = options.maxAttempts ?? 10;
-    this.batchSize = options.batchSize ?? 20;
+    this.batchSize = options.batchSize ?? 5;
+    this.leaseMs = options.leaseMs ?? APPLY_LEASE_MS;
     this.now = options.now ?? (() => new Date());
   }
 
-  /** Works through the requests that are due; returns how many it handled. */
-  async runOnce(): Promise<number> {
-    const due = await this.options.store.listDue(this.now(), this.batchSize);
-    for (const request of due) {
-      await this.process(request);
+  /**
+   * Applies one request now, if it is approved and due; does nothing when
+   * another replica (or run) took it first. Returns whether it handled it.
+   */
+  async applyNow(id: string): Promise<boolean> {
+    const stored = await this.options.store.get(id);
+    if (!stored || stored.status !== 'approved') {
+      return false;
     }
-    return due.length;
+    return this.process(stored);
+  }
+
+  /**
+   * Works through the requests that are due, a small batch at a time, until
+   * none is left, `budgetMs` has passed or `signal` aborts; returns how many
+   * it handled.
+   */
+  async runOnce(
+    options: { signal?: AbortSignal; budgetMs?: number } = {},
+  ): Promise<number> {
+    const started = Date.now();
+    let handled = 0;
+    for (;;) {
+      const due = await this.options.store.listDue(this.now(), this.batchSize);
+      let taken = 0;
+      for (const request of due) {
+        if (options.signal?.aborted) return handled;
+        if (await this.process(request)) taken += 1;
+      }
+      handled += taken;
+      if (
+        due.length < this.batchSize ||
+        taken === 0 ||
+        options.budgetMs === undefined ||
+        Date.now() - started >= options.budgetMs
+      ) {
+        return handled;
+      }
+    }
   }
 
   private async changed(request: StoredStorageRequest | undefined) {
@@ -59,9 +107,12 @@ export class ApplyWorker {
     return request;
   }
 
-  private async process(stored: StoredStorageRequest): Promise<void> {
-    const { store, clusters, logger } = this.options;
+  /** Takes the request (one replica wins) and applies it; false if not taken. */
+  private async process(stored: StoredStorageRequest): Promise<boolean> {
+    const { store, logger } = this.options;
     const actor = 'apply-worker';
+    const now = this.now();
+    const lease = new Date(now.getTime() + this.leaseMs);
     if (stored.status === 'approved') {
       const taken = await this.changed(
         await store.transition(stored.id, {
@@ -69,12 +120,62 @@ export class ApplyWorker {
           to: 'applying',
           actor,
           reason: `Applying to ${stored.cluster}`,
+          dueAt: now,
+          nextAttemptAt: lease,
         }),
       );
       if (!taken) {
-        return;
+        return false;
       }
+      await this.apply(taken);
+      return true;
     }
+    if (stored.status !== 'applying') {
+      return false;
+    }
+    // Left applying by a process that died: take it over once, counting
+    // the interrupted attempt, so a request that kills its applier every
+    // time ends failed instead of looping.
+    const attempts = stored.attempts + 1;
+    if (attempts >= this.maxAttempts) {
+      const failed = await this.changed(
+        await store.transition(stored.id, {
+          from: ['applying'],
+          to: 'failed',
+          actor,
+          reason: `Interrupted ${attempts} times while applying`,
+          lastError: `Interrupted ${attempts} times while applying`,
+          attempts,
+          dueAt: now,
+          nextAttemptAt: null,
+        }),
+      );
+      return failed !== undefined;
+    }
+    const resumed = await this.changed(
+      await store.transition(stored.id, {
+        from: ['applying'],
+        to: 'applying',
+        actor,
+        reason: `Resuming an interrupted apply to ${stored.cluster}`,
+        attempts,
+        dueAt: now,
+        nextAttemptAt: lease,
+      }),
+    );
+    if (!resumed) {
+      return false;
+    }
+    logger.info(
+      `Storage request ${stored.id}: resuming an apply that was interrupted`,
+    );
+    await this.apply(resumed);
+    return true;
+  }
+
+  private async apply(stored: StoredStorageRequest): Promise<void> {
+    const { store, clusters, logger } = this.options;
+    const actor = 'apply-worker';
 
     const fail = (message: string) =>
       store
