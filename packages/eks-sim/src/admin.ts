@@ -66,6 +66,14 @@ export function adminHandler(faults: Faults): AdminHandler {
         return ok({
           hard: faults.fillQuota(field(body, 'namespace', isString)),
         });
+      case '/_sim/faults/efs-access-point-limit': {
+        const limit = (body as Record<string, unknown> | undefined)?.limit;
+        if (limit !== null && !isNumber(limit)) {
+          throw errors.badRequest('"limit" must be a number, or null');
+        }
+        faults.setEfsAccessPointLimit(limit);
+        return ok();
+      }
       case '/_sim/faults/reset':
         faults.reset();
         return ok();

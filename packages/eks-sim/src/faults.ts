@@ -1,7 +1,8 @@
 /**
  * Faults on demand: request errors and latency, drivers uninstalled or
  * denied by IAM, dropped watches, a restart that loses the watch history,
- * and a namespace's ResourceQuota filled to the brim.
+ * a namespace's ResourceQuota filled to the brim, and the EFS
+ * access-point limit lowered.
  */
 import { formatQuantity } from '@eks-storage/backstage-plugin-storage-common';
 import { ApiError, errors } from './api/errors';
@@ -26,6 +27,8 @@ export interface FaultState {
   latencyMs: number;
   uninstalledDrivers: string[];
   iamDeniedDrivers: string[];
+  /** The lowered EFS access-point limit per file system, or null (the driver's own). */
+  efsAccessPointLimit: number | null;
   openWatches: number;
   /** Requests answered with an injected error since the start. */
   injectedErrors: number;
@@ -44,6 +47,7 @@ export class Faults implements RequestFaults {
   private injected = 0;
   private readonly uninstalled = new Set<string>();
   private readonly iamDenied = new Set<string>();
+  private efsLimit: number | undefined;
   private readonly removedDrivers = new Map<string, unknown>();
   private readonly listeners = new Set<() => void>();
 
@@ -138,6 +142,23 @@ export class Faults implements RequestFaults {
     this.notify();
   }
 
+  /**
+   * Lowers the EFS driver's access-point limit per file system (10,000 in
+   * AWS) to `limit`, so a claim fails with AccessPointLimitExceeded once a
+   * file system has that many; `null` restores the driver's own limit.
+   */
+  setEfsAccessPointLimit(limit: number | null) {
+    if (limit !== null && !(Number.isInteger(limit) && limit >= 0)) {
+      throw errors.badRequest('limit must be a whole number of 0 or more');
+    }
+    this.efsLimit = limit ?? undefined;
+    this.notify();
+  }
+
+  efsAccessPointLimit(): number | undefined {
+    return this.efsLimit;
+  }
+
   /** Ends every open watch; clients reconnect from their last version. */
   dropWatches() {
     this.watches.dropAll();
@@ -190,6 +211,7 @@ export class Faults implements RequestFaults {
     this.setRequestFaults({ errorRate: 0, latencyMs: 0, errorStatus: 500 });
     [...this.uninstalled].forEach(d => this.installDriver(d));
     this.iamDenied.clear();
+    this.efsLimit = undefined;
     this.notify();
   }
 
@@ -200,6 +222,7 @@ export class Faults implements RequestFaults {
       latencyMs: this.latency,
       uninstalledDrivers: [...this.uninstalled].sort(),
       iamDeniedDrivers: [...this.iamDenied].sort(),
+      efsAccessPointLimit: this.efsLimit ?? null,
       openWatches: this.watches.size,
       injectedErrors: this.injected,
     };

@@ -35,6 +35,7 @@ export function startControllers(deps: ControllerDeps) {
     clock: deps.clock,
     delays: deps.delays,
     isIamDenied: driver => deps.faults.isIamDenied(driver),
+    efsAccessPointLimit: () => deps.faults.efsAccessPointLimit(),
   });
   const running = [
     pvController(ctx),

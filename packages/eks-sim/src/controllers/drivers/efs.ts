@@ -26,7 +26,9 @@ export function efsDriver(
   options: EfsOptions = {},
 ): SimulatedDriver {
   const name = 'efs.csi.aws.com';
-  const limit = options.accessPointLimit ?? EFS_ACCESS_POINT_LIMIT;
+  const configured = options.accessPointLimit ?? EFS_ACCESS_POINT_LIMIT;
+  // A fault may lower the limit while the cluster runs.
+  const currentLimit = () => env.efsAccessPointLimit?.() ?? configured;
   const accessPoints = new Map<string, number>();
   return {
     name,
@@ -46,6 +48,7 @@ export function efsDriver(
         );
       }
       const used = accessPoints.get(fileSystemId) ?? 0;
+      const limit = currentLimit();
       if (used >= limit) {
         throw new CsiError(
           'Internal',

@@ -61,6 +61,8 @@ export interface DriverEnv {
   clock: SimClock;
   delays: Delays;
   isIamDenied(driver: string): boolean;
+  /** A lowered EFS access-point limit per file system (a fault), if set. */
+  efsAccessPointLimit?(): number | undefined;
 }
 
 export interface SimulatedDriver {
