@@ -152,7 +152,7 @@ export class DatabaseApprovalStore implements ApprovalStore {
   }
 
   async get(id: string): Promise<ApprovalState> {
-    const row = await this.db<RequirementRow>(REQUESTS)
+    const row: RequirementRow | undefined = await this.db(REQUESTS)
       .select(REQUIREMENT_COLUMNS)
       .where({ id })
       .first();
