@@ -4,9 +4,15 @@
  * runs it in full (RELIABILITY_FULL=1); the normal test run runs a bounded
  * version of the same scenarios.
  */
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { CoreV1Api } from '@kubernetes/client-node';
 import { EksSim, startEksSim } from '@eks-storage/eks-sim';
 import knexFactory, { Knex } from 'knex';
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import supertest from 'supertest';
 import {
   eventually,
   startStorageBackend,
@@ -148,6 +154,86 @@ function falseRecords(rows: Transition[]): number {
       row.to_state === 'lost' ||
       /StorageClass\b.*(does not exist|not found|missing)/i.test(row.headline),
   ).length;
+}
+
+/** Transitions a request may make; anything else breaks its history. */
+const REQUEST_MOVES: Record<string, string[]> = {
+  '': ['submitted'],
+  submitted: ['approved', 'pending-approval', 'rejected', 'cancelled'],
+  'pending-approval': ['approved', 'rejected', 'cancelled', 'expired'],
+  approved: ['applying', 'cancelled'],
+  applying: ['applying', 'applied', 'approved', 'failed'],
+};
+
+/** Requests whose history is not one valid chain ending in their status. */
+async function brokenHistories(knex: Knex, ids: string[]): Promise<string[]> {
+  const requests = await knex('storage_requests')
+    .whereIn('id', ids)
+    .select('id', 'status');
+  const rows = await knex('storage_request_history')
+    .whereIn('request_id', ids)
+    .orderBy('id')
+    .select('request_id', 'from_status', 'to_status');
+  return requests
+    .filter(request => {
+      let at = '';
+      for (const row of rows.filter(r => r.request_id === request.id)) {
+        if ((row.from_status ?? '') !== at) return true;
+        if (!REQUEST_MOVES[at]?.includes(row.to_status)) return true;
+        at = row.to_status;
+      }
+      return at !== request.status;
+    })
+    .map(request => request.id);
+}
+
+/** The backend in a child process (killableBackend.ts), serving on a port. */
+async function startChildBackend(
+  simUrl: string,
+  dbFile: string,
+): Promise<{ child: ChildProcess; url: string; exited: Promise<void> }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--require',
+      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+      path.resolve(__dirname, '__testUtils__', 'killableBackend.ts'),
+    ],
+    {
+      env: {
+        ...process.env,
+        RELIABILITY_SIM_URL: simUrl,
+        RELIABILITY_DB_FILE: dbFile,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const exited = new Promise<void>(resolve =>
+    child.once('exit', () => resolve()),
+  );
+  let output = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`the backend did not start: ${output}`)),
+      60_000,
+    );
+    child.stdout!.on('data', chunk => {
+      output += chunk;
+      const match = /listening (\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    });
+    child.stderr!.on('data', chunk => {
+      output = `${output}${chunk}`.slice(-4000);
+    });
+    child.once('exit', code => {
+      clearTimeout(timer);
+      reject(new Error(`the backend exited (${code}): ${output}`));
+    });
+  });
+  return { child, url: `http://127.0.0.1:${port}`, exited };
 }
 
 function count(name: string, values: Record<string, number>) {
@@ -544,10 +630,166 @@ describe('reliability', () => {
     }
   });
 
-  it('says within one event when a driver is gone, IAM denies, or the quota is full', async () => {
+  it(
+    'applies every approved request exactly once while the backend is killed with SIGKILL mid-apply',
+    async () => {
+      const rounds = FULL ? 20 : 4;
+      const perRound = FULL ? 6 : 4;
+      const sim = await startEksSim({
+        scenario: 'empty',
+        clusterName: 'eks-dev',
+      });
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'storage-kill-'));
+      const dbFile = path.join(dir, 'storage.sqlite');
+      const auth = mockCredentials.user.header('user:default/alice');
+      const post = (url: string, body: object) =>
+        supertest(url)
+          .post('/api/storage/requests')
+          .set('Authorization', auth)
+          .type('json')
+          .send(body);
+      const ids: string[] = [];
+      const acknowledged = new Set<string>();
+      let kills = 0;
+      let running: Awaited<ReturnType<typeof startChildBackend>> | undefined;
+      try {
+        for (let round = 0; round < rounds; round++) {
+          const current = await startChildBackend(sim.url, dbFile);
+          running = current;
+          const batch = Array.from(
+            { length: perRound },
+            (_, i) => `rel-k-${round}-${i}`,
+          );
+          ids.push(...batch);
+          const posts = batch.map(async (id, i) => {
+            await sleep(i * 30);
+            const reply = await post(
+              current.url,
+              requestBody(id, id, 'ebs-gp3-immediate'),
+            );
+            if (reply.status === 201 || reply.status === 200) {
+              acknowledged.add(id);
+            }
+          });
+          // Somewhere among storing, approving and applying the batch:
+          // once the backend answers its first request, within the time
+          // the rest take.
+          const firstAnswer = Promise.race(posts);
+          await Promise.race([firstAnswer, sleep(10_000)]);
+          await sleep(Math.random() * perRound * 30);
+          current.child.kill('SIGKILL');
+          await current.exited;
+          running = undefined;
+          kills += 1;
+          await Promise.allSettled(posts);
+        }
+        // The last restart; clients retry what was never answered, with
+        // the same requestId.
+        running = await startChildBackend(sim.url, dbFile);
+        const api = {
+          post: (_path: string, body: object) => post(running!.url, body),
+        } as unknown as Api;
+        for (const id of ids) {
+          await submit(api, requestBody(id, id, 'ebs-gp3-immediate'));
+        }
+        const knex = knexFactory({
+          client: 'better-sqlite3',
+          connection: dbFile,
+          useNullAsDefault: true,
+        });
+        try {
+          let lastSeen: unknown;
+          const tasks = async () =>
+            JSON.stringify(
+              await knex('backstage_backend_tasks__tasks').select(),
+            ).slice(0, 2000);
+          // Interrupted applies wait out their lease (30 s); the safety
+          // net's lock of a killed run frees at its timeout (30 s), when the
+          // scheduler's janitor (every minute) sees it.
+          const finals = await eventually(
+            async () => {
+              const rows = await knex('storage_requests')
+                .whereIn('id', ids)
+                .select('id', 'status', 'next_attempt_at', 'attempts');
+              lastSeen = rows.filter(r =>
+                ['approved', 'applying'].includes(r.status),
+              );
+              return rows.length === ids.length &&
+                rows.every(r => !['approved', 'applying'].includes(r.status))
+                ? rows
+                : undefined;
+            },
+            'every request to leave approved and applying',
+            FULL ? 240_000 : 110_000,
+          ).catch(async error => {
+            throw new Error(
+              `${error.message}; left: ${JSON.stringify(
+                lastSeen,
+              )}; tasks: ${await tasks()}`,
+            );
+          });
+          const applied = finals.filter(r => r.status === 'applied');
+          const undecided = finals.filter(r => r.status === 'submitted');
+          const perRequest = new Map<string, number>();
+          (await clusterClaims(sim)).forEach(pvc => {
+            const id = pvc.metadata?.labels?.[REQUEST_LABEL] ?? '';
+            perRequest.set(id, (perRequest.get(id) ?? 0) + 1);
+          });
+          const duplicated = [...perRequest.values()].filter(n => n > 1).length;
+          const lost =
+            applied.filter(r => perRequest.get(r.id) !== 1).length +
+            [...acknowledged].filter(id => !finals.some(r => r.id === id))
+              .length;
+          const broken = await brokenHistories(knex, ids);
+          const resumed = await knex('storage_request_history')
+            .whereIn('request_id', ids)
+            .where({ from_status: 'applying', to_status: 'applying' })
+            .count({ n: '*' });
+          summary.kills += kills;
+          summary.faultsInjected += kills;
+          summary.requests += ids.length;
+          summary.lost += lost;
+          summary.duplicated += duplicated;
+          count('sigkill', {
+            kills,
+            requests: ids.length,
+            acknowledgedBeforeKill: acknowledged.size,
+            applied: applied.length,
+            resumedApplies: Number(resumed[0].n),
+            leftUndecided: undecided.length,
+            stuck: finals.length - applied.length,
+            duplicatedClaims: duplicated,
+            lost,
+            brokenHistories: broken.length,
+          });
+          expect(kills).toBe(rounds);
+          expect(broken).toEqual([]);
+          expect(duplicated).toBe(0);
+          expect(lost).toBe(0);
+          // Kills land between storing and deciding too: policy decisions
+          // are not resumed yet, so such a request stays submitted.
+          expect(
+            finals.filter(r => !['applied', 'submitted'].includes(r.status)),
+          ).toEqual([]);
+        } finally {
+          await knex.destroy();
+        }
+      } finally {
+        running?.child.kill('SIGKILL');
+        await running?.exited;
+        fs.rmSync(dir, { recursive: true, force: true });
+        await sim.close();
+      }
+    },
+    FULL ? 15 * 60_000 : 240_000,
+  );
+
+  it('says within one event when a driver is gone, IAM denies, EFS has no access points left, or the quota is full', async () => {
     const sim = await startEksSim({
       scenario: 'empty',
       clusterName: 'eks-dev',
+      // The provisioner retries after 5 s: one failure event at a time.
+      delays: { retryMs: 5000 },
     });
     const core = sim.kubeConfig.makeApiClient(CoreV1Api);
     const knex = sqlite();
@@ -601,6 +843,46 @@ describe('reliability', () => {
       );
       sim.faults.setIamDenied('ebs.csi.aws.com', false);
 
+      // The EFS file system's access points all taken: said at the first
+      // ProvisioningFailed event, before the provisioner retries.
+      sim.faults.setEfsAccessPointLimit(0);
+      await core.createNamespacedPersistentVolumeClaim({
+        namespace: 'payments',
+        body: {
+          ...claimBody('rel-f-efs', 'efs'),
+          spec: {
+            ...claimBody('rel-f-efs', 'efs').spec,
+            accessModes: ['ReadWriteMany'],
+          },
+        },
+      });
+      const failures = async () =>
+        (
+          await core.listNamespacedEvent({
+            namespace: 'payments',
+            fieldSelector: 'involvedObject.name=rel-f-efs',
+          })
+        ).items
+          .filter(e => e.reason === 'ProvisioningFailed')
+          .reduce((n, e) => n + (e.count ?? 1), 0);
+      await eventually(
+        async () => (await failures()) > 0,
+        'the first ProvisioningFailed event',
+        10_000,
+      );
+      const efs = await eventually(
+        async () => {
+          const d = await diagnosisOf('rel-f-efs');
+          return /access point/i.test(`${d?.headline} ${d?.explanation}`) && d;
+        },
+        'the access-point limit to be diagnosed',
+        10_000,
+      );
+      const failuresWhenDiagnosed = await failures();
+      expect(efs.severity).toBe('error');
+      expect(failuresWhenDiagnosed).toBe(1);
+      sim.faults.setEfsAccessPointLimit(null);
+
       // A full quota: the request is refused by the API server, and says why.
       sim.faults.fillQuota('payments');
       const submitted = await api.post(
@@ -632,8 +914,12 @@ describe('reliability', () => {
         10_000,
       );
       expect(['approved', 'failed', 'refused']).toContain(quota.status);
-      summary.faultsInjected += 3;
-      count('diagnoses', { faults: 3, diagnosed: 3 });
+      summary.faultsInjected += 4;
+      count('diagnoses', {
+        faults: 4,
+        diagnosed: 4,
+        efsFailuresBeforeDiagnosis: failuresWhenDiagnosed,
+      });
     } finally {
       await api.stop();
       await knex.destroy();
