@@ -30,7 +30,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('storage_request_approvals', table => {
-    table.comment('The decisions of approvers on pending requests, one per person');
+    table.comment(
+      'The decisions of approvers on pending requests, one per person',
+    );
     table.bigIncrements('id').primary();
     table
       .string('request_id', 64)
@@ -40,6 +42,10 @@ exports.up = async function up(knex) {
       .onDelete('CASCADE');
     table.string('approver', 255).notNullable().comment('User entity ref');
     table.string('decision', 16).notNullable().comment('approve | reject');
+    table
+      .text('approver_for')
+      .notNullable()
+      .comment("The request's approvers this person decided as, JSON");
     table.text('comment').nullable();
     table
       .timestamp('created_at', { useTz: true })

@@ -21,7 +21,10 @@ export interface ApprovalRequirement {
 
 /** One person's decision on a pending request. */
 export interface ApprovalVote {
+  /** The person (user ref). */
   approver: string;
+  /** The request's approvers this person decided as (a group they are in, or themself). */
+  onBehalfOf: string[];
   decision: 'approve' | 'reject';
   comment?: string;
   at: string;

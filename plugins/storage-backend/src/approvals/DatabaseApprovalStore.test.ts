@@ -5,7 +5,7 @@ import { TestDatabaseId } from '@backstage/backend-test-utils';
 import knexFactory, { Knex } from 'knex';
 import { DatabaseRequestStore } from '../database/DatabaseRequestStore';
 import { applyDatabaseMigrations } from '../database/migrations';
-import { NewStorageRequest } from '../database/RequestStore';
+import { largeIo2Request, T0 } from './__testUtils__/fixtures';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { ApprovalVote, VoteOutcome } from './ApprovalStore';
 import { DatabaseApprovalStore } from './DatabaseApprovalStore';
@@ -14,20 +14,7 @@ jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
 
-const request: NewStorageRequest = {
-  id: 'req-approve-1',
-  operation: 'create',
-  entityRef: 'component:default/payments-api',
-  cluster: 'eks-prod',
-  namespace: 'payments',
-  claimName: 'ledger',
-  offeringId: 'ebs-io2',
-  spec: { size: '2Ti' },
-  manifests: [],
-  requestedBy: 'user:default/alice',
-};
-
-const T0 = new Date('2026-11-01T00:00:00Z');
+const request = largeIo2Request;
 const hours = (n: number) => new Date(T0.getTime() + n * 3600_000);
 
 const requirement = {
@@ -150,7 +137,12 @@ describe.each(databases.eachSupportedId())(
 
       const first = await approvals.vote(
         request.id,
-        { approver: 'user:default/priya', decision: 'approve', comment: 'ok' },
+        {
+          approver: 'user:default/priya',
+          onBehalfOf: ['group:default/platform-team'],
+          decision: 'approve',
+          comment: 'ok',
+        },
         settleAfter(2),
       );
       expect(first).toMatchObject({
@@ -160,14 +152,22 @@ describe.each(databases.eachSupportedId())(
       });
       const again = await approvals.vote(
         request.id,
-        { approver: 'user:default/priya', decision: 'approve' },
+        {
+          approver: 'user:default/priya',
+          onBehalfOf: ['group:default/platform-team'],
+          decision: 'approve',
+        },
         settleAfter(2),
       );
       expect(again.result).toBe('already-voted');
 
       const second = await approvals.vote(
         request.id,
-        { approver: 'user:default/dmitri', decision: 'approve' },
+        {
+          approver: 'user:default/dmitri',
+          onBehalfOf: ['group:default/platform-team'],
+          decision: 'approve',
+        },
         settleAfter(2),
       );
       expect(second).toMatchObject({
@@ -182,13 +182,20 @@ describe.each(databases.eachSupportedId())(
       expect((await approvals.get(request.id)).votes).toEqual([
         expect.objectContaining({
           approver: 'user:default/priya',
+          onBehalfOf: ['group:default/platform-team'],
+          decision: 'approve',
           comment: 'ok',
         }),
         expect.objectContaining({ approver: 'user:default/dmitri' }),
       ]);
       const late = await approvals.vote(
         request.id,
-        { approver: 'user:default/sam', decision: 'reject', comment: 'no' },
+        {
+          approver: 'user:default/sam',
+          onBehalfOf: ['group:default/platform-team'],
+          decision: 'reject',
+          comment: 'no',
+        },
         settleAfter(2),
       );
       expect(late).toMatchObject({
@@ -248,13 +255,18 @@ describe.each(databases.eachSupportedId())(
           const results = await Promise.all([
             replicas[0].approvals.vote(
               id,
-              { approver: 'user:default/priya', decision: 'approve' },
+              {
+                approver: 'user:default/priya',
+                onBehalfOf: ['group:default/platform-team'],
+                decision: 'approve',
+              },
               settleAfter(1),
             ),
             replicas[1].approvals.vote(
               id,
               {
                 approver: 'user:default/dmitri',
+                onBehalfOf: ['group:default/platform-team'],
                 decision: 'reject',
                 comment: 'too big',
               },
@@ -285,12 +297,20 @@ describe.each(databases.eachSupportedId())(
         const both = await Promise.all([
           replicas[0].approvals.vote(
             'race-both',
-            { approver: 'user:default/priya', decision: 'approve' },
+            {
+              approver: 'user:default/priya',
+              onBehalfOf: ['group:default/platform-team'],
+              decision: 'approve',
+            },
             settleAfter(2),
           ),
           replicas[1].approvals.vote(
             'race-both',
-            { approver: 'user:default/dmitri', decision: 'approve' },
+            {
+              approver: 'user:default/dmitri',
+              onBehalfOf: ['group:default/platform-team'],
+              decision: 'approve',
+            },
             settleAfter(2),
           ),
         ]);

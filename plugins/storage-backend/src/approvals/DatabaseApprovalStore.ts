@@ -32,6 +32,7 @@ type RequirementRow = {
 type VoteRow = {
   request_id: string;
   approver: string;
+  approver_for: string;
   decision: 'approve' | 'reject';
   comment: string | null;
   created_at: Date | string | number;
@@ -73,6 +74,7 @@ function requirementOf(row: RequirementRow): ApprovalRequirement | undefined {
 function voteOf(row: VoteRow): ApprovalVote {
   return {
     approver: row.approver,
+    onBehalfOf: JSON.parse(row.approver_for),
     decision: row.decision,
     ...(row.comment !== null && { comment: row.comment }),
     at: toIso(row.created_at),
@@ -194,6 +196,7 @@ export class DatabaseApprovalStore implements ApprovalStore {
           await tx(APPROVALS).insert({
             request_id: id,
             approver: vote.approver,
+            approver_for: JSON.stringify(vote.onBehalfOf),
             decision: vote.decision,
             comment: vote.comment ?? null,
           });

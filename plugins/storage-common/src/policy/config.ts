@@ -248,6 +248,11 @@ export interface ApprovalPolicy {
   pendingTimeoutMs: number;
   /** When approvers are reminded: half-way to expiry. */
   reminderAfterMs: number;
+  /**
+   * Who approves what no rule covers but the backend finds needs a person
+   * (an existing volume not offered to the entity's owners).
+   */
+  platformApprovers: string[];
 }
 
 /** Today's behaviour: everything valid is approved at once. */
@@ -256,6 +261,7 @@ export const DEFAULT_APPROVAL_POLICY: ApprovalPolicy = {
   default: { outcome: 'auto-approve' },
   pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS,
   reminderAfterMs: DEFAULT_PENDING_TIMEOUT_MS / 2,
+  platformApprovers: [],
 };
 
 function pathOf(prefix: string, path: readonly PropertyKey[]): string {
@@ -291,6 +297,7 @@ export function parseApprovalPolicy(value: unknown): {
       rules: z.array(z.unknown()).default([]),
       default: z.unknown().optional(),
       pendingTimeout: z.unknown().optional(),
+      platformApprovers: z.unknown().optional(),
     })
     .strict()
     .safeParse(value);
@@ -340,12 +347,28 @@ export function parseApprovalPolicy(value: unknown): {
     }
   }
 
+  let platformApprovers: string[] = [];
+  if (top.data.platformApprovers !== undefined) {
+    const parsed = z
+      .array(approverSchema)
+      .refine(list => !list.includes(OWNER_APPROVER), {
+        message: 'must name groups or users: "owner" means nothing here',
+      })
+      .safeParse(top.data.platformApprovers);
+    if (parsed.success) {
+      platformApprovers = parsed.data;
+    } else {
+      errors.push(...issuesOf(`${PREFIX}.platformApprovers`, parsed.error));
+    }
+  }
+
   return {
     policy: {
       rules,
       default: defaultOutcome,
       pendingTimeoutMs,
       reminderAfterMs: pendingTimeoutMs / 2,
+      platformApprovers,
     },
     errors,
   };

@@ -456,6 +456,16 @@ describe('parseApprovalPolicy', () => {
         'storage.approvals.pendingTimeout: must be a positive duration',
       ],
     ],
+    [
+      'a bad ref among platform approvers',
+      { platformApprovers: ['platform-team', 'api:x'] },
+      ['storage.approvals.platformApprovers[1]: "api:x" must be'],
+    ],
+    [
+      'owner among platform approvers',
+      { platformApprovers: ['owner'] },
+      ['storage.approvals.platformApprovers: must name groups or users'],
+    ],
   ])('reports %s by place', (_name, value, expected) => {
     const { errors: found } = parseApprovalPolicy(value);
     expect(found).toHaveLength(expected.length);
@@ -464,6 +474,7 @@ describe('parseApprovalPolicy', () => {
 
   it('normalizes approvers and owners', () => {
     const parsed = parseApprovalPolicy({
+      platformApprovers: ['platform-team'],
       rules: [
         {
           name: 'a',
@@ -474,6 +485,9 @@ describe('parseApprovalPolicy', () => {
       ],
     });
     expect(parsed.errors).toEqual([]);
+    expect(parsed.policy.platformApprovers).toEqual([
+      'group:default/platform-team',
+    ]);
     expect(parsed.policy.rules[0]).toMatchObject({
       match: { owners: ['group:default/payments'] },
       approvers: ['group:default/platform-team', 'user:default/bob'],
