@@ -51,6 +51,11 @@ export function useSecuredStorage(storageConfig?: object) {
     );
     return counts.join('/');
   };
+  /** The stored requests (their history moves on with the apply worker). */
+  const requestRows = async () =>
+    Number(
+      (await env.knex('storage_requests').count({ n: '*' }).first())?.n ?? 0,
+    );
   /** Everything a request could create in the cluster: claims, volumes, snapshots. */
   const clusterObjects = async () => {
     const core = env.sim.kubeConfig.makeApiClient(CoreV1Api);
@@ -76,5 +81,12 @@ export function useSecuredStorage(storageConfig?: object) {
       ),
     ].sort();
   };
-  return { env, as, signals: signals.published, databaseRows, clusterObjects };
+  return {
+    env,
+    as,
+    signals: signals.published,
+    databaseRows,
+    requestRows,
+    clusterObjects,
+  };
 }

@@ -10,8 +10,7 @@ jest.setTimeout(120_000);
  * against the real router, database and a simulated cluster.
  */
 describe('security review findings', () => {
-  const { env, as, signals, databaseRows, clusterObjects } =
-    useSecuredStorage();
+  const { env, as, signals, requestRows, clusterObjects } = useSecuredStorage();
   const alice = () => as(people.owner);
   const dana = () => as(people.otherTeam);
   const core = () => env.sim.kubeConfig.makeApiClient(CoreV1Api);
@@ -108,7 +107,7 @@ describe('security review findings', () => {
     it.each([['uid=0'], ['allow-root'], ['endpoint-url http://evil']])(
       'refuses the mount option %s from a requester',
       async option => {
-        const rows = await databaseRows();
+        const rows = await requestRows();
         const response = await alice().post('/requests', {
           ...payments,
           claimName: 'datasets-rw',
@@ -125,7 +124,7 @@ describe('security review findings', () => {
         expect(response.body.error.message).toMatch(
           /^source\.mountOptions\[1\]: Mount option/,
         );
-        expect(await databaseRows()).toBe(rows);
+        expect(await requestRows()).toBe(rows);
       },
     );
 
@@ -194,13 +193,21 @@ describe('security review findings', () => {
       const ours = await alice().post('/requests', adopt);
       expect(ours.status).toBe(201);
       expect(ours.body.request.status).toBe('approved');
+      // Settled before the next tests compare the cluster's objects.
+      await eventually(
+        async () =>
+          (
+            await alice().get(`/requests/${ours.body.request.id}`)
+          ).body.request?.status === 'applied',
+        'the adoption to be applied',
+      );
     });
   });
 
   describe('2. every route that deletes asks for the claim name', () => {
     it('refuses a delete through POST /requests without confirm, and deletes nothing', async () => {
       const before = await clusterObjects();
-      const rows = await databaseRows();
+      const rows = await requestRows();
       const response = await alice().post('/requests', {
         operation: 'delete',
         entityRef: 'component:default/payments-api',
@@ -214,7 +221,7 @@ describe('security review findings', () => {
           expect.objectContaining({ field: 'confirm', severity: 'error' }),
         ]),
       );
-      expect(await databaseRows()).toBe(rows);
+      expect(await requestRows()).toBe(rows);
       expect(await clusterObjects()).toEqual(before);
     });
 
@@ -246,13 +253,13 @@ describe('security review findings', () => {
     it.each(['RESIZE', 'Snapshot', 'ReStOrE', 'DELETE', 'delete/'])(
       'answers 404 to /claims/…/orders/%s and leaves the claim alone',
       async action => {
-        const rows = await databaseRows();
+        const rows = await requestRows();
         const response = await alice().post(
           `/claims/eks-dev/payments/orders/${action}`,
           { size: '20Gi', confirm: 'orders' },
         );
         expect(response.status).toBe(404);
-        expect(await databaseRows()).toBe(rows);
+        expect(await requestRows()).toBe(rows);
         expect(
           (
             await core().readNamespacedPersistentVolumeClaim({
@@ -351,12 +358,12 @@ describe('security review findings', () => {
       ],
     ];
     it.each(hostile)('%s', async (_what, path, body, field) => {
-      const rows = await databaseRows();
+      const rows = await requestRows();
       const response = await alice().post(path, body);
       expect(response.status).toBe(400);
       expect(response.body.error.message).toContain(field);
       expect(JSON.stringify(response.body)).not.toMatch(/\.(ts|js):\d+/);
-      expect(await databaseRows()).toBe(rows);
+      expect(await requestRows()).toBe(rows);
     });
 
     it.each([
@@ -382,7 +389,7 @@ describe('security review findings', () => {
       const again = await alice().post('/requests', keyed);
       expect(again.status).toBe(201);
       expect(again.body.request.id).toBe(first.body.request.id);
-      const rows = await databaseRows();
+      const rows = await requestRows();
       const bigger = await alice().post('/requests', {
         ...keyed,
         size: '20Gi',
@@ -400,7 +407,7 @@ describe('security review findings', () => {
       });
       expect(otherUser.status).toBe(409);
       expect(JSON.stringify(otherUser.body)).not.toMatch(/payments|alice/);
-      expect(await databaseRows()).toBe(rows);
+      expect(await requestRows()).toBe(rows);
     });
 
     it('refuses an empty requestId', async () => {
@@ -410,7 +417,7 @@ describe('security review findings', () => {
       });
       expect(response.status).toBe(400);
       expect(response.body.error.message).toMatch(
-        /^requestId must not be empty/,
+        /^requestId must NOT have fewer than 1 characters/,
       );
     });
   });
@@ -548,7 +555,7 @@ describe('security review findings', () => {
             spec: { source: { persistentVolumeClaimName: 'orders' } },
           },
         });
-      const rows = await databaseRows();
+      const rows = await requestRows();
       const response = await alice().post('/requests', {
         ...payments,
         operation: 'restore',
@@ -559,7 +566,7 @@ describe('security review findings', () => {
       expect(response.body.error.message).toMatch(
         /^snapshotName: VolumeSnapshot their-backup is not component:default\/payments-api's/,
       );
-      expect(await databaseRows()).toBe(rows);
+      expect(await requestRows()).toBe(rows);
     });
   });
 
@@ -582,7 +589,7 @@ describe('security review findings', () => {
           },
         },
       });
-      const rows = await databaseRows();
+      const rows = await requestRows();
       const response = await alice().post('/requests', {
         operation: 'delete',
         entityRef: 'component:default/payments-api',
@@ -595,7 +602,7 @@ describe('security review findings', () => {
       expect(response.body.error.message).toMatch(
         /belongs to component:default\/analytics-pipeline/,
       );
-      expect(await databaseRows()).toBe(rows);
+      expect(await requestRows()).toBe(rows);
     });
 
     it("refuses to resize another team's claim through the claim route", async () => {

@@ -1,10 +1,9 @@
 import { ClaimDetail } from '../tracker/claimView';
 import {
+  ClaimActionBodies,
   ClaimActionName,
   RequestInput,
-  claimActionShapes,
 } from './requestInput';
-import { z } from 'zod';
 
 export type ClaimAction = ClaimActionName;
 
@@ -17,7 +16,7 @@ function snapshotNameFor(claim: string, now: Date): string {
   return `${claim.slice(0, 230)}-${stamp}`;
 }
 
-type Bodies = { [A in ClaimAction]: z.infer<(typeof claimActionShapes)[A]> };
+type Bodies = ClaimActionBodies;
 
 /**
  * The request a day-2 action on a claim stands for. The action's own

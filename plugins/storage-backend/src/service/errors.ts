@@ -29,6 +29,24 @@ const MESSAGE_BY_TYPE: Record<string, string> = {
   'request.aborted': 'The request was aborted',
 };
 
+/**
+ * The contract validator says `request/body/source/volumeId must be
+ * string`; callers read `source.volumeId must be string`.
+ */
+function fieldFirst(message: string): string {
+  const where = /^request\/(body|params|query)\/?(\S*)/.exec(message);
+  if (!where) return message;
+  const [prefix, part, path] = where;
+  const field = path ? `${path.split('/').join('.')}` : '';
+  const required = /must have required property '([^']+)'/.exec(message);
+  if (required) {
+    return `${field ? `${field}.` : ''}${required[1]} is required`;
+  }
+  return `${field || `the ${part === 'params' ? 'path' : part}`}${message.slice(
+    prefix.length,
+  )}`;
+}
+
 /** A 4xx status an error carries itself (express, body-parser), if any. */
 function ownClientStatus(error: any): number | undefined {
   const status = error?.status ?? error?.statusCode;
@@ -49,6 +67,9 @@ export function errorHandler(logger: LoggerService): ErrorRequestHandler {
       return;
     }
     const knownName = typeof error?.name === 'string' ? error.name : 'Error';
+    if (knownName === 'InputError' && typeof error.message === 'string') {
+      error.message = fieldFirst(error.message);
+    }
     let status: number | undefined = STATUS_BY_NAME[knownName];
     let name = knownName;
     let message =

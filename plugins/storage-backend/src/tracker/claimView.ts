@@ -138,10 +138,12 @@ export function detailOf(
   const nodes = new Map(
     (input.nodes ?? []).map(node => [node.metadata?.name, node]),
   );
-  const manifest: V1PersistentVolumeClaim = {
-    apiVersion: 'v1',
-    kind: 'PersistentVolumeClaim',
+  // The claim as the API serves it: a plain object, as the contract types it.
+  const manifest = {
     ...input.pvc,
+    apiVersion: input.pvc?.apiVersion ?? 'v1',
+    kind: input.pvc?.kind ?? 'PersistentVolumeClaim',
+    metadata: { ...input.pvc?.metadata },
   };
   return {
     ...summary,

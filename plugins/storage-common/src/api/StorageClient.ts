@@ -1,12 +1,17 @@
 import type { Finding } from '../validation';
-import type { StorageRequestInput, StorageRequestStatus } from '../model';
+import type { StorageRequestStatus } from '../model';
 import type {
   ClaimDetailResponse,
   ClaimRef,
   ClaimsResponse,
   ClusterStatus,
+  DeleteInput,
   OfferingListItem,
   RequestDetailResponse,
+  ResizeInput,
+  RestoreInput,
+  SnapshotInput,
+  StorageRequestBody,
   StoredStorageRequest,
   SubmitResponse,
   ValidationResponse,
@@ -31,36 +36,12 @@ export class StorageApiError extends Error {
   }
 }
 
-export interface ResizeInput {
-  size: string;
-  justification?: string;
-}
-export interface SnapshotInput {
-  snapshotName?: string;
-  volumeSnapshotClassName?: string;
-  justification?: string;
-}
-export interface RestoreInput {
-  snapshotName: string;
-  /** Name of the new claim. */
-  claimName: string;
-  size?: string;
-  offering?: string;
-  accessMode?: string;
-  justification?: string;
-}
-export interface DeleteInput {
-  /** The claim's name again: deleting destroys data. */
-  confirm: string;
-  justification?: string;
-}
-
 /** The storage backend's API, typed; for the frontend and the scaffolder. */
 export interface StorageApi {
   getClusters(): Promise<ClusterStatus[]>;
   getOfferings(): Promise<OfferingListItem[]>;
-  validateRequest(request: StorageRequestInput): Promise<ValidationResponse>;
-  submitRequest(request: StorageRequestInput): Promise<SubmitResponse>;
+  validateRequest(request: StorageRequestBody): Promise<ValidationResponse>;
+  submitRequest(request: StorageRequestBody): Promise<SubmitResponse>;
   getRequest(id: string): Promise<RequestDetailResponse>;
   listRequests(filter: {
     entityRef?: string;
@@ -120,11 +101,11 @@ export class StorageClient implements StorageApi {
     return (await this.call<{ items: OfferingListItem[] }>('/offerings')).items;
   }
 
-  validateRequest(request: StorageRequestInput) {
+  validateRequest(request: StorageRequestBody) {
     return this.post<ValidationResponse>('/requests/validate', request);
   }
 
-  submitRequest(request: StorageRequestInput) {
+  submitRequest(request: StorageRequestBody) {
     return this.post<SubmitResponse>('/requests', request);
   }
 

@@ -20,8 +20,8 @@ export interface CostLine {
 
 export interface CostEstimate {
   currency: 'USD';
-  /** Monthly total; undefined when the storage is billed by use (EFS, S3). */
-  totalMonthlyUsd: number | undefined;
+  /** Monthly total; absent when the storage is billed by use (EFS, S3). */
+  totalMonthlyUsd?: number;
   breakdown: CostLine[];
   /** For storage billed by use: the price per GiB-month of data stored. */
   usagePricePerGiBMonth?: number;

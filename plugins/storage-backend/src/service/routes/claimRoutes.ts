@@ -1,6 +1,9 @@
-import express from 'express';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Request, Response } from 'express';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
+  ClaimDetailResponse,
+  ClaimsResponse,
   IN_FLIGHT_REQUEST_STATUSES,
   KUBERNETES_ID_LABEL,
   KUBERNETES_LABEL_SELECTOR_ANNOTATION,
@@ -16,11 +19,12 @@ import {
 import { claimResourceOf } from '../../permissions/StorageAuthorizer';
 import { loadEntity } from '../../workflow/entities';
 import { entitiesOwning } from '../../workflow/ownership';
-import { claimActionInput, ClaimAction } from '../claimActions';
+import { claimActionInput } from '../claimActions';
+import { ClaimActionBodies, ClaimActionName } from '../requestInput';
 import { costOfClaim, offeringOfSummary } from '../claimCost';
-import { claimActionShapes, parseShape, queryText } from '../requestInput';
 import { requireOnEntity } from './access';
-import { RouterOptions } from './context';
+import { RouterOptions, StorageApiRouter } from './context';
+import { reply } from './reply';
 import { createSubmission } from './submission';
 
 /** Requests that show as rows of the entity: on their way, or stopped. */
@@ -31,7 +35,7 @@ const SHOWN_REQUESTS = [
 ] as const;
 
 /** Claims: an entity's list, one claim's page, and day-2 actions on it. */
-export function claimRoutes(router: express.Router, options: RouterOptions) {
+export function claimRoutes(router: StorageApiRouter, options: RouterOptions) {
   const {
     httpAuth,
     catalog,
@@ -45,13 +49,38 @@ export function claimRoutes(router: express.Router, options: RouterOptions) {
   } = options;
   const submission = createSubmission(options);
 
-  router.get('/claims', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const entity = await loadEntity(
+  /** A claim in the tracker's cache, and the entity it belongs to, if any. */
+  async function claimAndEntity(
+    ref: { cluster: string; namespace: string; name: string },
+    credentials: BackstageCredentials,
+  ) {
+    const { cluster, namespace, name } = ref;
+    const claim = tracker.getClaim(cluster, namespace, name);
+    if (!claim) {
+      throw new NotFoundError(
+        `name: no claim ${namespace.slice(0, 63)}/${name.slice(
+          0,
+          253,
+        )} in cluster ${cluster.slice(0, 63)}`,
+      );
+    }
+    const [entity] = await entitiesOwning(
+      {
+        namespace,
+        labels: claim.labels,
+        annotations: claim.entityRef
+          ? { [OWNER_ANNOTATION]: claim.entityRef }
+          : undefined,
+      },
       catalog,
-      queryText(req, 'entityRef'),
       credentials,
     );
+    return { claim, entity };
+  }
+
+  router.get('/claims', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const entity = await loadEntity(catalog, req.query.entityRef, credentials);
     await requireOnEntity(
       authorizer,
       storageClaimReadPermission,
@@ -76,7 +105,7 @@ export function claimRoutes(router: express.Router, options: RouterOptions) {
         })
       : [];
     const entityRef = claimResourceOf(entity).entityRef;
-    res.json({
+    reply<ClaimsResponse>(res, {
       items: claims.map(claim => ({
         ...claim,
         cost: costOfClaim(
@@ -96,24 +125,8 @@ export function claimRoutes(router: express.Router, options: RouterOptions) {
   router.get('/claims/:cluster/:namespace/:name', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const { cluster, namespace, name } = req.params;
-    const claim = tracker.getClaim(cluster, namespace, name);
-    if (!claim) {
-      throw new NotFoundError(
-        `name: no claim ${namespace.slice(0, 63)}/${name.slice(
-          0,
-          253,
-        )} in cluster ${cluster.slice(0, 63)}`,
-      );
-    }
-    const [entity] = await entitiesOwning(
-      {
-        namespace,
-        labels: claim.labels,
-        annotations: claim.entityRef
-          ? { [OWNER_ANNOTATION]: claim.entityRef }
-          : undefined,
-      },
-      catalog,
+    const { claim, entity } = await claimAndEntity(
+      { cluster, namespace, name },
       credentials,
     );
     if (
@@ -126,7 +139,7 @@ export function claimRoutes(router: express.Router, options: RouterOptions) {
       throw new NotAllowedError(`You may not see claim ${namespace}/${name}`);
     }
     const entityRef = entity ? claimResourceOf(entity).entityRef : undefined;
-    res.json({
+    reply<ClaimDetailResponse>(res, {
       ...claim,
       entityRef: entityRef ?? claim.entityRef,
       manifestYaml: renderYaml([claim.manifest]),
@@ -152,52 +165,51 @@ export function claimRoutes(router: express.Router, options: RouterOptions) {
     });
   });
 
-  router.post(
-    '/claims/:cluster/:namespace/:name/:action(resize|snapshot|restore|delete)',
-    async (req, res) => {
-      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-      const { cluster, namespace, name } = req.params;
-      const action = req.params.action as ClaimAction;
-      const body = parseShape(claimActionShapes[action], req.body ?? {});
-      const claim = tracker.getClaim(cluster, namespace, name);
-      if (!claim) {
-        throw new NotFoundError(
-          `name: no claim ${namespace.slice(0, 63)}/${name.slice(
-            0,
-            253,
-          )} in cluster ${cluster.slice(0, 63)}`,
-        );
-      }
-      const [entity] = await entitiesOwning(
-        {
-          namespace,
-          labels: claim.labels,
-          annotations: claim.entityRef
-            ? { [OWNER_ANNOTATION]: claim.entityRef }
-            : undefined,
-        },
-        catalog,
-        credentials,
+  /** One day-2 action on a claim: the request service authorizes it. */
+  async function act<A extends ClaimActionName>(
+    action: A,
+    req: Request,
+    res: Response,
+    params: { cluster: string; namespace: string; name: string },
+    body: ClaimActionBodies[A],
+  ) {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const { cluster, namespace, name } = params;
+    const { claim, entity } = await claimAndEntity(
+      { cluster, namespace, name },
+      credentials,
+    );
+    if (!entity) {
+      throw new NotAllowedError(
+        `name: claim ${namespace}/${name} belongs to no catalog entity you can see: ask the platform team to label it ${KUBERNETES_ID_LABEL}=<component>`,
       );
-      if (!entity) {
-        throw new NotAllowedError(
-          `name: claim ${namespace}/${name} belongs to no catalog entity you can see: ask the platform team to label it ${KUBERNETES_ID_LABEL}=<component>`,
-        );
-      }
-      // The request service authorizes against the claim as the cluster
-      // has it; the entity here only fills in the request's owner.
-      await submission.submit(
-        req,
-        res,
-        claimActionInput(
-          action,
-          claim,
-          claimResourceOf(entity).entityRef,
-          body as any,
-          offeringOfSummary(claim, offerings)?.id,
-        ),
-        202,
-      );
-    },
+    }
+    // The request service authorizes against the claim as the cluster has
+    // it; the entity here only fills in the request's owner.
+    await submission.submit(
+      req,
+      res,
+      claimActionInput(
+        action,
+        claim,
+        claimResourceOf(entity).entityRef,
+        body,
+        offeringOfSummary(claim, offerings)?.id,
+      ),
+      202,
+    );
+  }
+
+  router.post('/claims/:cluster/:namespace/:name/resize', (req, res) =>
+    act('resize', req, res, req.params, req.body),
+  );
+  router.post('/claims/:cluster/:namespace/:name/snapshot', (req, res) =>
+    act('snapshot', req, res, req.params, req.body ?? {}),
+  );
+  router.post('/claims/:cluster/:namespace/:name/restore', (req, res) =>
+    act('restore', req, res, req.params, req.body),
+  );
+  router.post('/claims/:cluster/:namespace/:name/delete', (req, res) =>
+    act('delete', req, res, req.params, req.body),
   );
 }

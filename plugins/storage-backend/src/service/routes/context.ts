@@ -19,6 +19,11 @@ import { ClaimTracker } from '../../tracker/ClaimTracker';
 import { RequestService } from '../../workflow/RequestService';
 import { DryRunLimiter } from '../dryRunLimiter';
 import { SignalChannels } from '../signalChannels';
+import type { ApiRouter } from '@backstage/backend-openapi-utils';
+import type { spec } from '../../schema/openapi.generated';
+
+/** The router the contract types: each route's body, params and query. */
+export type StorageApiRouter = ApiRouter<typeof spec>;
 
 /** What the routes need; `createRouter` takes it whole. */
 export interface RouterOptions {

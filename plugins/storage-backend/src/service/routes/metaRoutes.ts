@@ -1,13 +1,14 @@
-import express from 'express';
 import {
+  OfferingListItem,
   estimateMonthlyCost,
   offeringCapabilities,
   storageRequestSchema,
 } from '@eks-storage/backstage-plugin-storage-common';
-import { RouterOptions } from './context';
+import { RouterOptions, StorageApiRouter } from './context';
+import { reply } from './reply';
 
 /** Health, clusters and offerings: what every page needs first. */
-export function metaRoutes(router: express.Router, options: RouterOptions) {
+export function metaRoutes(router: StorageApiRouter, options: RouterOptions) {
   const { httpAuth, logger, database, tracker, offerings, prices } = options;
 
   router.get('/health', async (req, res) => {
@@ -33,7 +34,7 @@ export function metaRoutes(router: express.Router, options: RouterOptions) {
   router.get('/offerings', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const classes = tracker.storageClassesByCluster();
-    res.json({
+    reply<{ items: OfferingListItem[] }>(res, {
       items: offerings.map(offering => {
         const example = storageRequestSchema.safeParse({
           operation: 'create',

@@ -1,7 +1,8 @@
-import express from 'express';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   REQUEST_STATUSES,
+  RequestDetailResponse,
+  StoredStorageRequest,
   requestSignalChannel,
   storageClaimReadPermission,
   storageRequestApprovePermission,
@@ -9,41 +10,30 @@ import {
 import { RequestStatus } from '../../database/RequestStore';
 import { claimResourceOf } from '../../permissions/StorageAuthorizer';
 import { loadEntity } from '../../workflow/entities';
-import {
-  parseShape,
-  queryList,
-  queryText,
-  requestInputShape,
-} from '../requestInput';
-import { RouterOptions } from './context';
+import { RouterOptions, StorageApiRouter } from './context';
+import { reply } from './reply';
 import { requireOnEntity } from './access';
 import { createSubmission } from './submission';
 
 /** Requests: validate, submit, list and read. */
-export function requestRoutes(router: express.Router, options: RouterOptions) {
+export function requestRoutes(
+  router: StorageApiRouter,
+  options: RouterOptions,
+) {
   const { httpAuth, catalog, authorizer, store, channels } = options;
   const submission = createSubmission(options);
 
   router.post('/requests/validate', async (req, res) => {
-    await submission.validate(
-      req,
-      res,
-      parseShape(requestInputShape, req.body),
-    );
+    await submission.validate(req, res, req.body);
   });
 
   router.post('/requests', async (req, res) => {
-    await submission.submit(
-      req,
-      res,
-      parseShape(requestInputShape, req.body),
-      201,
-    );
+    await submission.submit(req, res, req.body, 201);
   });
 
   router.get('/requests', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const statuses = queryList(req, 'status');
+    const statuses = (req.query.status ?? '').split(',').filter(Boolean);
     const unknown = statuses.filter(
       s => !(REQUEST_STATUSES as readonly string[]).includes(s),
     );
@@ -55,7 +45,7 @@ export function requestRoutes(router: express.Router, options: RouterOptions) {
         )}" is not a request status: use ${REQUEST_STATUSES.join(', ')}`,
       );
     }
-    const entityRef = queryText(req, 'entityRef');
+    const entityRef = req.query.entityRef;
     let canonicalRef: string | undefined;
     if (entityRef !== undefined) {
       const entity = await loadEntity(catalog, entityRef, credentials);
@@ -73,7 +63,7 @@ export function requestRoutes(router: express.Router, options: RouterOptions) {
         'entityRef is required: only approvers may list the requests of every entity',
       );
     }
-    res.json({
+    reply<{ items: StoredStorageRequest[] }>(res, {
       items: await store.list({
         entityRef: canonicalRef,
         status: statuses as RequestStatus[],
@@ -95,7 +85,7 @@ export function requestRoutes(router: express.Router, options: RouterOptions) {
       entity,
       credentials,
     );
-    res.json({
+    reply<RequestDetailResponse>(res, {
       request,
       history: await store.history(request.id),
       signalChannel: channels.opaque(requestSignalChannel(request.id)),

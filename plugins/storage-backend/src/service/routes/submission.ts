@@ -1,5 +1,13 @@
 import { Request, Response } from 'express';
-import { renderYaml } from '@eks-storage/backstage-plugin-storage-common';
+import {
+  ErrorResponse,
+  KubernetesObject,
+  RenderedObject,
+  SubmitResponse,
+  ValidationResponse,
+  renderYaml,
+} from '@eks-storage/backstage-plugin-storage-common';
+import { reply } from './reply';
 import {
   RequestValidation,
   RequestValidationError,
@@ -8,11 +16,19 @@ import { auditFieldsOf } from '../auditValues';
 import { RequestInput } from '../requestInput';
 import { RouterOptions } from './context';
 
+/**
+ * Rendered objects are plain JSON, shaped as the API server serves them;
+ * client-node's classes only describe them for TypeScript.
+ */
+function asWireObjects(objects: RenderedObject[]): KubernetesObject[] {
+  return objects as unknown as KubernetesObject[];
+}
+
 /** The browser sees findings, manifests as YAML, the dry run, the cost and the outcome. */
 export function validationBody(validation: RequestValidation) {
   return {
     findings: validation.findings,
-    manifests: validation.manifests,
+    manifests: asWireObjects(validation.manifests),
     manifestsYaml: validation.manifests.length
       ? renderYaml(validation.manifests)
       : '',
@@ -38,7 +54,7 @@ export function createSubmission(options: RouterOptions) {
       credentials.principal.userEntityRef,
       () => requests.validate(input, credentials),
     );
-    res.json(validationBody(validation));
+    reply<ValidationResponse>(res, validationBody(validation));
   }
 
   async function submit(
@@ -67,16 +83,24 @@ export function createSubmission(options: RouterOptions) {
         meta: { requestId: request.id, status: request.status },
       });
       await onRequestChanged?.(request);
-      res.status(status).json({ request, ...validationBody(validation) });
+      reply<SubmitResponse>(
+        res,
+        { request, ...validationBody(validation) },
+        status,
+      );
     } catch (error) {
       await audit.fail({ error: error as Error });
       if (error instanceof RequestValidationError) {
-        res.status(400).json({
-          error: { name: 'InputError', message: error.message },
-          request: { method: req.method, url: req.baseUrl + req.path },
-          response: { statusCode: 400 },
-          ...validationBody(error.validation),
-        });
+        reply<ErrorResponse & ValidationResponse>(
+          res,
+          {
+            error: { name: 'InputError', message: error.message },
+            request: { method: req.method, url: req.baseUrl + req.path },
+            response: { statusCode: 400 },
+            ...validationBody(error.validation),
+          },
+          400,
+        );
         return;
       }
       throw error;
