@@ -83,6 +83,72 @@ export interface Config {
     };
 
     /**
+     * Who approves storage requests. Rules are evaluated in order for every
+     * request (create, restore, resize, snapshot, delete); the first whose
+     * conditions all hold decides, else `default` does. Without this block
+     * every valid request is approved at once. Backend modules may add
+     * policies (storagePolicyExtensionPoint), asked before these rules.
+     */
+    approvals?: {
+      rules?: Array<{
+        /** Unique; named in the decision and the request's history. */
+        name: string;
+        /**
+         * Every condition given must hold; a list matches any of its
+         * values; `*` in cluster and namespace names matches anything.
+         */
+        match?: {
+          operations?: Array<
+            'create' | 'restore' | 'resize' | 'snapshot' | 'delete'
+          >;
+          offerings?: string[];
+          drivers?: Array<'ebs' | 'efs' | 'fsx-lustre' | 's3' | 'ontap'>;
+          clusters?: string[];
+          namespaces?: string[];
+          /** The entity's owner (group or user refs). */
+          owners?: string[];
+          /** The entity's spec.lifecycle. */
+          lifecycles?: string[];
+          /** The size requested (quantities such as 500Gi). */
+          size?: { min?: string; max?: string };
+          /** Resizes: how much the claim grows. */
+          growth?: { min?: string; max?: string };
+          /** Estimated monthly cost after the request, USD. */
+          monthlyCost?: { min?: number; max?: number };
+          /** Resizes: how much the estimated monthly cost grows, USD. */
+          costGrowth?: { min?: number; max?: number };
+        };
+        outcome: 'auto-approve' | 'require-approval' | 'deny';
+        /** Plain words shown with the decision (to the requester when denied). */
+        description?: string;
+        /** require-approval: group or user refs; `owner` is the entity's owning group. */
+        approvers?: string[];
+        /** require-approval: any approver (default) or all of them. */
+        mode?: 'any' | 'all';
+        /** require-approval: distinct people who must approve; default 1. */
+        minApprovals?: number;
+      }>;
+      /** When no rule matches; default auto-approve. */
+      default?: {
+        outcome: 'auto-approve' | 'require-approval' | 'deny';
+        description?: string;
+        approvers?: string[];
+        mode?: 'any' | 'all';
+        minApprovals?: number;
+      };
+      /**
+       * How long a request waits for approval before it expires; default 7
+       * days. Approvers are reminded once at half-time.
+       */
+      pendingTimeout?: HumanDuration | string;
+      /**
+       * Who approves what the backend finds needs a person outside the
+       * rules (an existing volume not offered to the entity's owners).
+       */
+      platformApprovers?: string[];
+    };
+
+    /**
      * List prices (USD per month) for the cost estimate, merged over the
      * built-in us-east-1 prices: set only what differs, e.g.
      * `ebs.gp3.perGiBMonth`, `efs.standardPerGiBMonth`,
