@@ -9,6 +9,7 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
+import { NotAllowedError } from '@backstage/errors';
 import {
   Entity,
   RELATION_OWNED_BY,
@@ -60,6 +61,20 @@ export class StorageAuthorizer {
       credentials,
     });
     return decision.result === AuthorizeResult.ALLOW;
+  }
+
+  /** Throws a 403 naming the entity unless the permission holds on its storage. */
+  async requireOnEntity(
+    permission: ResourcePermission<'storage-claim'>,
+    entity: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    const resource = claimResourceOf(entity);
+    if (!(await this.allowsOn(permission, resource, credentials))) {
+      throw new NotAllowedError(
+        `You may not ${permission.attributes.action} the storage of ${resource.entityRef}: ask one of its owners`,
+      );
+    }
   }
 
   async allowsOn(

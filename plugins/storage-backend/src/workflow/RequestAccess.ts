@@ -91,23 +91,13 @@ export class RequestAccess {
   ): Promise<Entity> {
     const { catalog, authorizer } = this.options;
     const entity = await loadEntity(catalog, input.entityRef, credentials);
-    const permission =
+    await authorizer.requireOnEntity(
       input.operation === 'delete'
         ? storageClaimDeletePermission
-        : storageClaimUpdatePermission;
-    if (
-      !(await authorizer.allowsOn(
-        permission,
-        claimResourceOf(entity),
-        credentials,
-      ))
-    ) {
-      throw new NotAllowedError(
-        `You may not ${permission.attributes.action} the storage of ${
-          claimResourceOf(entity).entityRef
-        }: ask one of its owners`,
-      );
-    }
+        : storageClaimUpdatePermission,
+      entity,
+      credentials,
+    );
     return entity;
   }
 
@@ -176,20 +166,9 @@ export class RequestAccess {
     cluster: ClusterClient,
     credentials: BackstageCredentials,
   ): Promise<AuthorizedTarget> {
-    const { catalog, authorizer } = this.options;
-    const entity = await loadEntity(catalog, input.entityRef, credentials);
+    const { catalog } = this.options;
+    const entity = await this.authorizedEntity(input, credentials);
     const resource = claimResourceOf(entity);
-    if (
-      !(await authorizer.allowsOn(
-        storageClaimUpdatePermission,
-        resource,
-        credentials,
-      ))
-    ) {
-      throw new NotAllowedError(
-        `You may not request storage for ${resource.entityRef}: ask one of its owners`,
-      );
-    }
     const dataSource = await readDataSource(cluster, input);
     if (dataSource?.object) {
       const owners = await entitiesOwning(

@@ -3,10 +3,8 @@ import {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
 import { ConflictError } from '@backstage/errors';
 import {
-  KUBERNETES_ID_ANNOTATION,
   CostEstimate,
   Finding,
   PriceTable,
@@ -29,6 +27,12 @@ import { applyRequest } from './applier';
 import { ExistingClaim, offeringOfClaim } from './claimContext';
 import { namespaceProblem, NamespaceRules } from './namespaceGuard';
 import { RequestPolicy } from './policy';
+import { fingerprint, kubernetesIdOf } from './requestKey';
+import {
+  inputFindings,
+  serverFinding,
+  unsupportedClass,
+} from './serverFindings';
 import { AuthorizedTarget, RequestAccess } from './RequestAccess';
 import { clusterFacts, deleteConsequence } from './requestFacts';
 import { existingVolumeAccess } from './volumeAccess';
@@ -74,38 +78,6 @@ export interface RequestServiceOptions {
   logger: LoggerService;
 }
 
-/** The label value the entity's workloads carry, as the Kubernetes plugin reads it. */
-function kubernetesIdOf(entity: Entity): string {
-  return (
-    entity.metadata.annotations?.[KUBERNETES_ID_ANNOTATION]?.trim() ||
-    entity.metadata.name
-  );
-}
-
-function serverFinding(
-  code: string,
-  field: string,
-  message: string,
-  fix: string,
-): Finding {
-  return { severity: 'error', field, code, message, fix };
-}
-
-/** The request's content, for telling a replay from a different request. */
-function fingerprint(spec: unknown): string {
-  const { requestId: _id, ...rest } = (spec ?? {}) as Record<string, unknown>;
-  const sorted = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(sorted);
-    if (!value || typeof value !== 'object') return value;
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map(k => [k, sorted((value as Record<string, unknown>)[k])]),
-    );
-  };
-  return JSON.stringify(sorted(rest));
-}
-
 /**
  * Takes storage requests from users, one path for every route: check the
  * names, authorize against what the request touches, validate (again on
@@ -121,40 +93,16 @@ export class RequestService {
   ): Promise<RequestValidation> {
     // What the input alone shows (no catalog, no cluster) is reported
     // first: it reveals nothing, and names must be valid before any is read.
-    const early = this.inputFindings(input);
+    const early = inputFindings(
+      input,
+      this.options.offerings,
+      this.options.namespaceRules,
+    );
     if (hasErrors(early)) {
       return { findings: early, manifests: [] };
     }
     const target = await this.options.access.resolve(input, credentials);
     return this.validateTarget(input, target);
-  }
-
-  private inputFindings(input: RequestInput): Finding[] {
-    const { offerings, namespaceRules } = this.options;
-    const findings = validateRequest(
-      input,
-      offerings.find(o => o.id === input.offering),
-    );
-    if (namespaceRules.deny.has(input.namespace)) {
-      findings.push(
-        serverFinding(
-          'namespace-not-allowed',
-          'namespace',
-          `Namespace ${input.namespace} is reserved for the cluster`,
-          "Use the namespace in the entity's backstage.io/kubernetes-namespace annotation.",
-        ),
-      );
-    }
-    // Day-2 requests name no offering: the claim's is found later.
-    return sortFindings(
-      findings.filter(
-        f =>
-          !(
-            f.code === 'offering-missing' &&
-            !['create', 'restore'].includes(input.operation)
-          ),
-      ),
-    );
   }
 
   private async validateTarget(
@@ -382,20 +330,4 @@ export class RequestService {
     }
     return existing;
   }
-}
-
-function unsupportedClass(claim: ExistingClaim): Finding {
-  const className = claim.pvc.spec?.storageClassName;
-  return serverFinding(
-    'unsupported-class',
-    'claimName',
-    `claim ${claim.pvc.metadata?.name} uses ${
-      className ? `class ${className}` : 'no class'
-    }${
-      claim.storageClass?.provisioner
-        ? ` of ${claim.storageClass.provisioner}`
-        : ''
-    }, which this plugin does not manage`,
-    'Ask the platform team to move the claim to an offered class, or change it with kubectl.',
-  );
 }

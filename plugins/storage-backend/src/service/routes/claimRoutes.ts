@@ -22,7 +22,6 @@ import { entitiesOwning } from '../../workflow/ownership';
 import { claimActionInput } from '../claimActions';
 import { ClaimActionBodies, ClaimActionName } from '../requestInput';
 import { costOfClaim, offeringOfSummary } from '../claimCost';
-import { requireOnEntity } from './access';
 import { RouterOptions, StorageApiRouter } from './context';
 import { reply } from './reply';
 import { createSubmission } from './submission';
@@ -81,8 +80,7 @@ export function claimRoutes(router: StorageApiRouter, options: RouterOptions) {
   router.get('/claims', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const entity = await loadEntity(catalog, req.query.entityRef, credentials);
-    await requireOnEntity(
-      authorizer,
+    await authorizer.requireOnEntity(
       storageClaimReadPermission,
       entity,
       credentials,

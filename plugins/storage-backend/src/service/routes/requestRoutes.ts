@@ -12,7 +12,6 @@ import { claimResourceOf } from '../../permissions/StorageAuthorizer';
 import { loadEntity } from '../../workflow/entities';
 import { RouterOptions, StorageApiRouter } from './context';
 import { reply } from './reply';
-import { requireOnEntity } from './access';
 import { createSubmission } from './submission';
 
 /** Requests: validate, submit, list and read. */
@@ -49,8 +48,7 @@ export function requestRoutes(
     let canonicalRef: string | undefined;
     if (entityRef !== undefined) {
       const entity = await loadEntity(catalog, entityRef, credentials);
-      await requireOnEntity(
-        authorizer,
+      await authorizer.requireOnEntity(
         storageClaimReadPermission,
         entity,
         credentials,
@@ -79,8 +77,7 @@ export function requestRoutes(
       throw new NotFoundError(`id: no storage request ${id.slice(0, 64)}`);
     }
     const entity = await loadEntity(catalog, request.entityRef, credentials);
-    await requireOnEntity(
-      authorizer,
+    await authorizer.requireOnEntity(
       storageClaimReadPermission,
       entity,
       credentials,
