@@ -13,7 +13,8 @@ import { K8sObject } from '../store/types';
 import { decodeBody, patchTypeOf, readBody, readRawBody } from './body';
 import { decodeObject, isProtobuf } from './protobuf';
 import { errors, StatusCause } from './errors';
-import { DeleteOptions, Registry, WriteOptions } from './registry';
+import { DeleteOptions } from './deletion';
+import { Registry, WriteOptions } from './registry';
 import { ResourceRoute } from './routes';
 import { toTable } from './tables';
 import {

@@ -7,7 +7,7 @@
  * finalizer goes. Background deletion of dependents whose owner is gone is
  * done here too.
  */
-import { FOREGROUND_FINALIZER, ORPHAN_FINALIZER } from '../api/registry';
+import { FOREGROUND_FINALIZER, ORPHAN_FINALIZER } from '../api/deletion';
 import { KINDS } from '../kinds';
 import { K8sObject } from '../store/types';
 import { ControllerClient } from './client';
