@@ -318,7 +318,9 @@ export class ApprovalService implements ApprovalApi {
       p =>
         p.request.requestedBy !== actor.userRef &&
         !p.votes.some(v => v.approver === actor.userRef) &&
-        p.requirement.approvers.some(a => mine.has(a)),
+        p.requirement.approvers.some(a =>
+          mine.has(a.toLocaleLowerCase('en-US')),
+        ),
     );
   }
 

@@ -187,6 +187,7 @@ const durationObjectSchema = z
     hours: z.number().nonnegative().optional(),
     minutes: z.number().nonnegative().optional(),
     seconds: z.number().nonnegative().optional(),
+    milliseconds: z.number().nonnegative().optional(),
   })
   .strict();
 
@@ -216,13 +217,15 @@ export function durationMs(value: unknown): number | undefined {
     hours = 0,
     minutes = 0,
     seconds = 0,
+    milliseconds = 0,
   } = parsed.data;
   return (
     weeks * 7 * DAY +
     days * DAY +
     hours * HOUR +
     minutes * MINUTE +
-    seconds * SECOND
+    seconds * SECOND +
+    milliseconds
   );
 }
 

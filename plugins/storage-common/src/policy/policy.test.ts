@@ -500,6 +500,7 @@ describe('parseApprovalPolicy', () => {
     ['P1W', 7 * 86400e3],
     ['P1DT30M', 86400e3 + 30 * 60e3],
     [{ days: 2, hours: 1 }, 49 * 3600e3],
+    [{ minutes: 1, milliseconds: 500 }, 60_500],
     ['P', undefined],
     ['PT', undefined],
     ['7 days', undefined],
