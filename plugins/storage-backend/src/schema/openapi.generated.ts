@@ -321,6 +321,200 @@ export const spec = {
         },
       },
     },
+    '/requests/{id}/approve': {
+      post: {
+        operationId: 'approveRequest',
+        summary:
+          'Approves a pending request, as one of its approvers (never its requester).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/requestId',
+          },
+        ],
+        requestBody: {
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/DecisionInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            $ref: '#/components/responses/Decided',
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+    },
+    '/requests/{id}/reject': {
+      post: {
+        operationId: 'rejectRequest',
+        summary:
+          'Rejects a pending request with a comment the requester reads.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/requestId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/RejectInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            $ref: '#/components/responses/Decided',
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+    },
+    '/requests/{id}/cancel': {
+      post: {
+        operationId: 'cancelRequest',
+        summary: 'Cancels a pending request, as its requester.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/requestId',
+          },
+        ],
+        requestBody: {
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/DecisionInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            $ref: '#/components/responses/Decided',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+    },
+    '/approvals': {
+      get: {
+        operationId: 'listApprovals',
+        summary:
+          'The approval queue: for approvers, the pending requests they may decide (view=pending) or the decided ones (view=history); for everyone else, their own pending requests.',
+        parameters: [
+          {
+            name: 'view',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['pending', 'history'],
+            },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            description: 'History only; comma-separated statuses.',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 256,
+            },
+          },
+          {
+            name: 'team',
+            in: 'query',
+            description: "The owning group of the requests' entities.",
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 512,
+            },
+          },
+          {
+            name: 'cluster',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 253,
+            },
+          },
+          {
+            name: 'since',
+            in: 'query',
+            description:
+              'History only; decided on or after this date (ISO 8601).',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The queue.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ApprovalsResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
     '/claims': {
       get: {
         operationId: 'listClaims',
@@ -644,6 +838,15 @@ export const spec = {
           maxLength: 253,
         },
         example: 'data-payments-db-0',
+      },
+      requestId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          maxLength: 512,
+        },
       },
     },
     requestBodies: {
@@ -1667,6 +1870,227 @@ export const spec = {
           },
         },
       },
+      DecisionInput: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          comment: {
+            type: 'string',
+            maxLength: 2000,
+          },
+        },
+      },
+      RejectInput: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['comment'],
+        properties: {
+          comment: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2000,
+          },
+        },
+      },
+      PolicyDecision: {
+        type: 'object',
+        description:
+          'What policy decided (or would decide) for a request, naming the rule that fired.',
+        required: ['outcome', 'reason'],
+        properties: {
+          outcome: {
+            type: 'string',
+            enum: ['auto-approve', 'require-approval', 'deny'],
+          },
+          rule: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+          approvers: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          mode: {
+            type: 'string',
+            enum: ['any', 'all'],
+          },
+          minApprovals: {
+            type: 'integer',
+          },
+        },
+      },
+      ApprovalRequirement: {
+        type: 'object',
+        required: [
+          'reason',
+          'approvers',
+          'mode',
+          'minApprovals',
+          'expiresAt',
+          'remindAt',
+        ],
+        properties: {
+          rule: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+          approvers: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          mode: {
+            type: 'string',
+            enum: ['any', 'all'],
+          },
+          minApprovals: {
+            type: 'integer',
+          },
+          expiresAt: {
+            type: 'string',
+          },
+          remindAt: {
+            type: 'string',
+          },
+          remindedAt: {
+            type: 'string',
+          },
+        },
+      },
+      ApprovalVote: {
+        type: 'object',
+        required: ['approver', 'onBehalfOf', 'decision', 'at'],
+        properties: {
+          approver: {
+            type: 'string',
+          },
+          onBehalfOf: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          decision: {
+            type: 'string',
+            enum: ['approve', 'reject'],
+          },
+          comment: {
+            type: 'string',
+          },
+          at: {
+            type: 'string',
+          },
+        },
+      },
+      ApprovalState: {
+        type: 'object',
+        required: ['votes'],
+        properties: {
+          requirement: {
+            $ref: '#/components/schemas/ApprovalRequirement',
+          },
+          votes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ApprovalVote',
+            },
+          },
+        },
+      },
+      ActionAvailability: {
+        type: 'object',
+        description: 'Whether the caller may take an action, and if not, why.',
+        required: ['allowed'],
+        properties: {
+          allowed: {
+            type: 'boolean',
+          },
+          reason: {
+            type: 'string',
+          },
+        },
+      },
+      RequestActions: {
+        type: 'object',
+        required: ['approve', 'reject', 'cancel'],
+        properties: {
+          approve: {
+            $ref: '#/components/schemas/ActionAvailability',
+          },
+          reject: {
+            $ref: '#/components/schemas/ActionAvailability',
+          },
+          cancel: {
+            $ref: '#/components/schemas/ActionAvailability',
+          },
+        },
+      },
+      ApprovalItem: {
+        type: 'object',
+        description:
+          'A request in the approval queue, with what an approver needs to decide it.',
+        required: ['request', 'approval', 'actions', 'findings'],
+        properties: {
+          request: {
+            $ref: '#/components/schemas/StoredStorageRequest',
+          },
+          approval: {
+            $ref: '#/components/schemas/ApprovalState',
+          },
+          actions: {
+            $ref: '#/components/schemas/RequestActions',
+          },
+          entityOwner: {
+            type: 'string',
+            description: "The owning group of the request's entity.",
+          },
+          previousSize: {
+            type: 'string',
+            description: "Resizes, the claim's size before.",
+          },
+          cost: {
+            $ref: '#/components/schemas/CostEstimate',
+          },
+          previousCost: {
+            $ref: '#/components/schemas/CostEstimate',
+          },
+          findings: {
+            type: 'array',
+            description: "The validator's warnings and remarks on the request.",
+            items: {
+              $ref: '#/components/schemas/Finding',
+            },
+          },
+        },
+      },
+      ApprovalsResponse: {
+        type: 'object',
+        required: ['items', 'approver'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ApprovalItem',
+            },
+          },
+          approver: {
+            type: 'boolean',
+            description:
+              'Whether the caller may approve storage requests; if not, the items are their own pending requests.',
+          },
+          signalChannel: {
+            type: 'string',
+            description: 'The channel nudged when the queue changes.',
+          },
+        },
+      },
       ValidationResponse: {
         type: 'object',
         required: ['findings', 'manifests', 'manifestsYaml'],
@@ -1712,6 +2136,9 @@ export const spec = {
           },
           approval: {
             $ref: '#/components/schemas/Approval',
+          },
+          decision: {
+            $ref: '#/components/schemas/PolicyDecision',
           },
         },
       },
@@ -1833,6 +2260,15 @@ export const spec = {
               $ref: '#/components/schemas/RequestHistoryEntry',
             },
           },
+          approval: {
+            $ref: '#/components/schemas/ApprovalState',
+          },
+          actions: {
+            $ref: '#/components/schemas/RequestActions',
+          },
+          claim: {
+            $ref: '#/components/schemas/ClaimSummary',
+          },
           signalChannel: {
             type: 'string',
             description:
@@ -1889,6 +2325,16 @@ export const spec = {
       },
     },
     responses: {
+      Decided: {
+        description: 'The request after the decision.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/RequestDetailResponse',
+            },
+          },
+        },
+      },
       Submitted: {
         description: 'The action was stored as a request.',
         content: {

@@ -1,7 +1,10 @@
 import type { Finding } from '../validation';
 import type { StorageRequestStatus } from '../model';
 import type {
+  ApprovalsResponse,
   ClaimDetailResponse,
+  DecisionInput,
+  RejectInput,
   ClaimRef,
   ClaimsResponse,
   ClusterStatus,
@@ -53,6 +56,28 @@ export interface StorageApi {
   snapshotClaim(claim: ClaimRef, input: SnapshotInput): Promise<SubmitResponse>;
   restoreClaim(claim: ClaimRef, input: RestoreInput): Promise<SubmitResponse>;
   deleteClaim(claim: ClaimRef, input: DeleteInput): Promise<SubmitResponse>;
+  /** The approval queue (approvers), or the caller's own pending requests. */
+  listApprovals(filter?: ApprovalFilter): Promise<ApprovalsResponse>;
+  approveRequest(
+    id: string,
+    input?: DecisionInput,
+  ): Promise<RequestDetailResponse>;
+  rejectRequest(id: string, input: RejectInput): Promise<RequestDetailResponse>;
+  cancelRequest(
+    id: string,
+    input?: DecisionInput,
+  ): Promise<RequestDetailResponse>;
+}
+
+/** Filters of the approval queue. */
+export interface ApprovalFilter {
+  view?: 'pending' | 'history';
+  status?: StorageRequestStatus[];
+  /** The owning group of the requests' entities. */
+  team?: string;
+  cluster?: string;
+  /** History: decided on or after this date (ISO 8601). */
+  since?: string;
 }
 
 const claimPath = ({ cluster, namespace, name }: ClaimRef) =>
@@ -151,5 +176,36 @@ export class StorageClient implements StorageApi {
 
   deleteClaim(claim: ClaimRef, input: DeleteInput) {
     return this.post<SubmitResponse>(`${claimPath(claim)}/delete`, input);
+  }
+
+  listApprovals(filter: ApprovalFilter = {}) {
+    const query = new URLSearchParams();
+    if (filter.view) query.set('view', filter.view);
+    if (filter.status?.length) query.set('status', filter.status.join(','));
+    if (filter.team) query.set('team', filter.team);
+    if (filter.cluster) query.set('cluster', filter.cluster);
+    if (filter.since) query.set('since', filter.since);
+    return this.call<ApprovalsResponse>(`/approvals?${query}`);
+  }
+
+  approveRequest(id: string, input: DecisionInput = {}) {
+    return this.post<RequestDetailResponse>(
+      `/requests/${encodeURIComponent(id)}/approve`,
+      input,
+    );
+  }
+
+  rejectRequest(id: string, input: RejectInput) {
+    return this.post<RequestDetailResponse>(
+      `/requests/${encodeURIComponent(id)}/reject`,
+      input,
+    );
+  }
+
+  cancelRequest(id: string, input: DecisionInput = {}) {
+    return this.post<RequestDetailResponse>(
+      `/requests/${encodeURIComponent(id)}/cancel`,
+      input,
+    );
   }
 }

@@ -105,6 +105,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/requests/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approves a pending request, as one of its approvers (never its requester). */
+    post: operations['approveRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/requests/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Rejects a pending request with a comment the requester reads. */
+    post: operations['rejectRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/requests/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancels a pending request, as its requester. */
+    post: operations['cancelRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/approvals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The approval queue: for approvers, the pending requests they may decide (view=pending) or the decided ones (view=history); for everyone else, their own pending requests. */
+    get: operations['listApprovals'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/claims': {
     parameters: {
       query?: never;
@@ -538,6 +606,77 @@ export interface components {
       required: true;
       reason: string;
     };
+    DecisionInput: {
+      comment?: string;
+    };
+    RejectInput: {
+      comment: string;
+    };
+    /** @description What policy decided (or would decide) for a request, naming the rule that fired. */
+    PolicyDecision: {
+      /** @enum {string} */
+      outcome: 'auto-approve' | 'require-approval' | 'deny';
+      rule?: string;
+      reason: string;
+      approvers?: string[];
+      /** @enum {string} */
+      mode?: 'any' | 'all';
+      minApprovals?: number;
+    };
+    ApprovalRequirement: {
+      rule?: string;
+      reason: string;
+      approvers: string[];
+      /** @enum {string} */
+      mode: 'any' | 'all';
+      minApprovals: number;
+      expiresAt: string;
+      remindAt: string;
+      remindedAt?: string;
+    };
+    ApprovalVote: {
+      approver: string;
+      onBehalfOf: string[];
+      /** @enum {string} */
+      decision: 'approve' | 'reject';
+      comment?: string;
+      at: string;
+    };
+    ApprovalState: {
+      requirement?: components['schemas']['ApprovalRequirement'];
+      votes: components['schemas']['ApprovalVote'][];
+    };
+    /** @description Whether the caller may take an action, and if not, why. */
+    ActionAvailability: {
+      allowed: boolean;
+      reason?: string;
+    };
+    RequestActions: {
+      approve: components['schemas']['ActionAvailability'];
+      reject: components['schemas']['ActionAvailability'];
+      cancel: components['schemas']['ActionAvailability'];
+    };
+    /** @description A request in the approval queue, with what an approver needs to decide it. */
+    ApprovalItem: {
+      request: components['schemas']['StoredStorageRequest'];
+      approval: components['schemas']['ApprovalState'];
+      actions: components['schemas']['RequestActions'];
+      /** @description The owning group of the request's entity. */
+      entityOwner?: string;
+      /** @description Resizes, the claim's size before. */
+      previousSize?: string;
+      cost?: components['schemas']['CostEstimate'];
+      previousCost?: components['schemas']['CostEstimate'];
+      /** @description The validator's warnings and remarks on the request. */
+      findings: components['schemas']['Finding'][];
+    };
+    ApprovalsResponse: {
+      items: components['schemas']['ApprovalItem'][];
+      /** @description Whether the caller may approve storage requests; if not, the items are their own pending requests. */
+      approver: boolean;
+      /** @description The channel nudged when the queue changes. */
+      signalChannel?: string;
+    };
     ValidationResponse: {
       findings: components['schemas']['Finding'][];
       manifests: components['schemas']['KubernetesObject'][];
@@ -552,6 +691,7 @@ export interface components {
       /** @description For deletes, what happens to the volume and its data. */
       consequence?: string;
       approval?: components['schemas']['Approval'];
+      decision?: components['schemas']['PolicyDecision'];
     };
     SubmitResponse: components['schemas']['ValidationResponse'] & {
       request: components['schemas']['StoredStorageRequest'];
@@ -581,6 +721,9 @@ export interface components {
     RequestDetailResponse: {
       request: components['schemas']['StoredStorageRequest'];
       history: components['schemas']['RequestHistoryEntry'][];
+      approval?: components['schemas']['ApprovalState'];
+      actions?: components['schemas']['RequestActions'];
+      claim?: components['schemas']['ClaimSummary'];
       /** @description The opaque signals channel nudged when the request moves on. */
       signalChannel?: string;
     };
@@ -601,6 +744,15 @@ export interface components {
     };
   };
   responses: {
+    /** @description The request after the decision. */
+    Decided: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['RequestDetailResponse'];
+      };
+    };
     /** @description The action was stored as a request. */
     Submitted: {
       headers: {
@@ -683,6 +835,7 @@ export interface components {
     namespace: string;
     /** @example data-payments-db-0 */
     name: string;
+    requestId: string;
   };
   requestBodies: {
     /** @description A storage request (storage-common's `storageRequestSchema`), discriminated by `operation`. Types and lengths are checked here; what the values mean (names, sizes, offerings, sources) is checked by the validator, which answers with findings. */
@@ -890,6 +1043,105 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+    };
+  };
+  approveRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['requestId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['DecisionInput'];
+      };
+    };
+    responses: {
+      200: components['responses']['Decided'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  rejectRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['requestId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RejectInput'];
+      };
+    };
+    responses: {
+      200: components['responses']['Decided'];
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  cancelRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: components['parameters']['requestId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['DecisionInput'];
+      };
+    };
+    responses: {
+      200: components['responses']['Decided'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  listApprovals: {
+    parameters: {
+      query?: {
+        view?: 'pending' | 'history';
+        /** @description History only; comma-separated statuses. */
+        status?: string;
+        /** @description The owning group of the requests' entities. */
+        team?: string;
+        cluster?: string;
+        /** @description History only; decided on or after this date (ISO 8601). */
+        since?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The queue. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApprovalsResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
     };
   };
   listClaims: {

@@ -35,12 +35,27 @@ export type KubernetesObject = Schemas['KubernetesObject'];
 /** Backstage's error body, with findings for validation failures. */
 export type ErrorResponse = Schemas['ErrorResponse'];
 
+/** What policy decided (or would decide), naming the rule that fired. */
+export type PolicyDecision = Schemas['PolicyDecision'];
+export type ApprovalRequirement = Schemas['ApprovalRequirement'];
+export type ApprovalVote = Schemas['ApprovalVote'];
+/** A request's approval: what it waits for and who decided so far. */
+export type ApprovalState = Schemas['ApprovalState'];
+/** Whether the caller may take an action, and if not, why. */
+export type ActionAvailability = Schemas['ActionAvailability'];
+export type RequestActions = Schemas['RequestActions'];
+/** A request in the approval queue, with what an approver needs to decide it. */
+export type ApprovalItem = Schemas['ApprovalItem'];
+export type ApprovalsResponse = Schemas['ApprovalsResponse'];
+
 /** The bodies the API takes. */
 export type StorageRequestBody = Schemas['StorageRequestInput'];
 export type ResizeInput = Schemas['ResizeInput'];
 export type SnapshotInput = Schemas['SnapshotInput'];
 export type RestoreInput = Schemas['RestoreInput'];
 export type DeleteInput = Schemas['DeleteInput'];
+export type DecisionInput = Schemas['DecisionInput'];
+export type RejectInput = Schemas['RejectInput'];
 
 /** Where a claim lives: the key of every claim action. */
 export interface ClaimRef {
