@@ -3,11 +3,9 @@
  * faults, routing to discovery, access reviews, the admin API and the
  * resource verbs, and Status errors for everything that goes wrong.
  */
-import http, { IncomingMessage, ServerResponse } from 'node:http';
-import https from 'node:https';
-import { AddressInfo, Socket } from 'node:net';
-import { Registry } from './registry';
-import { ApiError, errors, toApiError } from './errors';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { kindByName } from '../kinds';
+import { accessReview } from './accessReviews';
 import {
   AccessRequest,
   Authenticator,
@@ -15,16 +13,19 @@ import {
   Identity,
   isAllowed,
 } from './auth';
+import { decodeBody, readBody } from './body';
 import * as discovery from './discovery';
-import { parseRoute, ResourceRoute } from './routes';
-import { handleResource, selectorsOf, verbOf } from './resourceHandlers';
-import { WatchHub } from './watch';
-import { decodeBody, readBody, readRawBody } from './body';
-import { decodeReview, isProtobuf } from './protobuf';
+import { ApiError, errors, toApiError } from './errors';
 import { openApiV3Document, openApiV3Index } from './openapi';
 import { listQuery } from './query';
-import { stringify as stringifyYaml } from 'yaml';
-import { kindByName } from '../kinds';
+import { Registry } from './registry';
+import { handleResource, selectorsOf, verbOf } from './resourceHandlers';
+import { negotiate, send, sendError, wantsTable } from './responses';
+import { parseRoute, ResourceRoute } from './routes';
+import { WatchHub } from './watch';
+
+export { listen } from './listen';
+export type { RunningServer } from './listen';
 
 /** Request faults (error injection, latency) consulted for every API call. */
 export interface RequestFaults {
@@ -48,70 +49,6 @@ export interface ApiServerOptions {
   tls?: { key: string; cert: string };
   /** What a node's kubelet answers through the API server's node proxy. */
   nodeProxy?: (node: string, path: string) => unknown | undefined;
-}
-
-export interface RunningServer {
-  url: string;
-  port: number;
-  close(): Promise<void>;
-}
-
-/** Responses whose client accepts YAML but not JSON. */
-const wantsYaml = new WeakSet<ServerResponse>();
-
-/**
- * Accept negotiation (apiserver endpoints/handlers/negotiation): JSON or
- * YAML; a client that accepts only protobuf (or nothing servable) gets 406,
- * since the simulator does not encode protobuf.
- */
-function negotiate(req: IncomingMessage, res: ServerResponse) {
-  const accept = req.headers.accept;
-  if (!accept) return;
-  const types = accept
-    .split(',')
-    .map(t => t.split(';')[0].trim().toLowerCase());
-  const json = types.some(t =>
-    ['application/json', 'application/*', '*/*', ''].includes(t),
-  );
-  if (json) return;
-  if (types.includes('application/yaml')) {
-    wantsYaml.add(res);
-    return;
-  }
-  throw errors.notAcceptable();
-}
-
-function send(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-) {
-  if (res.headersSent) {
-    res.end();
-    return;
-  }
-  const yaml = wantsYaml.has(res);
-  const text = yaml ? stringifyYaml(body) : JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': yaml ? 'application/yaml' : 'application/json',
-    'Cache-Control': 'no-cache, private',
-    'Content-Length': Buffer.byteLength(text),
-    ...headers,
-  });
-  res.end(text);
-}
-
-function sendError(res: ServerResponse, error: ApiError) {
-  const headers: Record<string, string> = {};
-  if (error.details?.retryAfterSeconds) {
-    headers['Retry-After'] = String(error.details.retryAfterSeconds);
-  }
-  send(res, error.code, error.toStatus(), headers);
-}
-
-function wantsTable(accept: string | undefined) {
-  return /as=Table/.test(accept ?? '');
 }
 
 function decodePath(text: string) {
@@ -207,7 +144,7 @@ export class ApiServer {
         this.serveDiscovery(res, route);
         return;
       case 'access-review':
-        send(res, 201, await this.accessReview(req, identity, route.resource));
+        send(res, 201, await accessReview(req, identity, route.resource));
         return;
       case 'resource':
         await this.serveResource(req, res, url, route, identity);
@@ -315,125 +252,4 @@ export class ApiServer {
     }
     send(res, reply.status, reply.body);
   }
-
-  private async accessReview(
-    req: IncomingMessage,
-    identity: Identity,
-    resource: string,
-  ) {
-    if (req.method !== 'POST') throw errors.methodNotAllowed();
-    const raw = await readRawBody(req);
-    const contentType = req.headers['content-type'];
-    const review: any = isProtobuf(contentType)
-      ? decodeReview(raw)
-      : decodeBody(
-          raw.toString('utf8'),
-          contentType,
-          'SelfSubjectAccessReview',
-        );
-    if (resource === 'selfsubjectaccessreviews') {
-      const attributes = review?.spec?.resourceAttributes;
-      let allowed = identity.rules === 'all';
-      if (attributes && !allowed) {
-        allowed = isAllowed(identity, {
-          verb: attributes.verb ?? '',
-          group: attributes.group ?? '',
-          resource: attributes.resource ?? '',
-          subresource: attributes.subresource || undefined,
-          namespace: attributes.namespace || undefined,
-          name: attributes.name,
-        });
-      }
-      return {
-        kind: 'SelfSubjectAccessReview',
-        apiVersion: 'authorization.k8s.io/v1',
-        metadata: { creationTimestamp: null },
-        spec: review?.spec ?? {},
-        status: {
-          allowed,
-          ...(allowed ? { reason: 'allowed by the simulator policy' } : {}),
-        },
-      };
-    }
-    if (resource === 'selfsubjectrulesreviews') {
-      const namespace = review?.spec?.namespace;
-      const rules =
-        identity.rules === 'all'
-          ? [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }]
-          : identity.rules
-              .filter(
-                r =>
-                  !namespace ||
-                  r.namespaces === undefined ||
-                  r.namespaces.includes('*') ||
-                  r.namespaces.includes(namespace),
-              )
-              .map(r => ({
-                verbs: r.verbs,
-                apiGroups: ['*'],
-                resources: r.resources,
-              }));
-      return {
-        kind: 'SelfSubjectRulesReview',
-        apiVersion: 'authorization.k8s.io/v1',
-        metadata: { creationTimestamp: null },
-        spec: review?.spec ?? {},
-        status: {
-          resourceRules: rules,
-          nonResourceRules: [
-            {
-              verbs: ['get'],
-              nonResourceURLs: [
-                '/api',
-                '/api/*',
-                '/apis',
-                '/apis/*',
-                '/version',
-              ],
-            },
-          ],
-          incomplete: false,
-        },
-      };
-    }
-    throw errors.pathNotFound();
-  }
-}
-
-/** Starts listening on 127.0.0.1 and tracks sockets so close() is prompt. */
-export function listen(
-  api: ApiServer,
-  port: number,
-  tls: { key: string; cert: string } | undefined,
-): Promise<RunningServer> {
-  const handler = (req: IncomingMessage, res: ServerResponse) => {
-    api.handle(req, res);
-  };
-  const server = tls
-    ? https.createServer({ key: tls.key, cert: tls.cert }, handler)
-    : http.createServer(handler);
-  const sockets = new Set<Socket>();
-  server.on('connection', socket => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\n\r\n');
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      const address = server.address() as AddressInfo;
-      const scheme = tls ? 'https' : 'http';
-      resolve({
-        url: `${scheme}://127.0.0.1:${address.port}`,
-        port: address.port,
-        close: () =>
-          new Promise<void>(done => {
-            server.close(() => done());
-            for (const socket of sockets) socket.destroy();
-          }),
-      });
-    });
-  });
 }
