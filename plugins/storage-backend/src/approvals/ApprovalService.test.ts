@@ -386,6 +386,63 @@ describe('ApprovalService', () => {
     ]);
   });
 
+  it('says what each person may do with a request, and why not', async () => {
+    const { service, stored } = await setup();
+    await service.settle(stored, { ...needsPlatform, minApprovals: 2 });
+    const allowed = { allowed: true };
+    expect(await service.actionsFor(request.id, actor('priya'))).toEqual({
+      approve: allowed,
+      reject: allowed,
+      cancel: {
+        allowed: false,
+        reason: 'Only the requester may cancel a request',
+      },
+    });
+    expect(await service.actionsFor(request.id, actor('alice'))).toMatchObject({
+      approve: {
+        allowed: false,
+        reason: expect.stringMatching(/someone else/),
+      },
+      cancel: allowed,
+    });
+    expect(
+      (await service.actionsFor(request.id, actor('bob'))).approve,
+    ).toEqual({
+      allowed: false,
+      reason: 'Only group:default/platform-team may decide this request',
+    });
+    await service.decide(request.id, { decision: 'approve' }, actor('priya'));
+    expect(
+      (await service.actionsFor(request.id, actor('priya'))).approve,
+    ).toEqual({
+      allowed: false,
+      reason: 'You have already decided storage request req-1',
+    });
+    await service.cancel(request.id, actor('alice'));
+    expect(await service.actionsFor(request.id, actor('alice'))).toMatchObject({
+      cancel: { allowed: false, reason: expect.stringMatching(/is cancelled/) },
+    });
+    await expect(
+      service.actionsFor('nope', actor('alice')),
+    ).rejects.toMatchObject({ name: 'NotFoundError' });
+  });
+
+  it('tells approvers from others by permission', async () => {
+    expect(await (await setup()).service.isApprover(actor('priya'))).toBe(true);
+    expect(
+      await (
+        await setup({ allowed: false })
+      ).service.isApprover(actor('priya')),
+    ).toBe(false);
+    const { service } = await setup({ allowed: false });
+    expect(
+      (await service.actionsFor(request.id, actor('priya'))).approve,
+    ).toEqual({
+      allowed: false,
+      reason: 'You may not approve storage requests',
+    });
+  });
+
   it('lets only the requester cancel, only while pending', async () => {
     const { service, stored } = await setup();
     await service.settle(stored, needsPlatform);

@@ -11,6 +11,9 @@ import {
 } from '@backstage/errors';
 import type { BasicPermission } from '@backstage/plugin-permission-common';
 import {
+  ActionAvailability,
+  ApprovalRequirement,
+  RequestActions,
   StorageRequestPolicyDecision,
   storageRequestApprovePermission,
 } from '@eks-storage/backstage-plugin-storage-common';
@@ -79,6 +82,14 @@ export interface ApprovalApi {
     input: ApprovalDecisionInput,
     actor: ApprovalActor,
   ): Promise<RequestApproval>;
+  /**
+   * What the actor may do with the request now (approve, reject, cancel),
+   * with the reason when not: what the request page and queue show.
+   * NotFoundError (404) for an unknown request.
+   */
+  actionsFor(requestId: string, actor: ApprovalActor): Promise<RequestActions>;
+  /** Whether the actor holds `storage.request.approve`. */
+  isApprover(actor: ApprovalActor): Promise<boolean>;
   /** The requester withdraws a pending request: 403 for anyone else, 409 when not pending. */
   cancel(
     requestId: string,
@@ -203,28 +214,9 @@ export class ApprovalService implements ApprovalApi {
       );
     }
     const state = await approvals.get(requestId);
-    if (request.requestedBy === actor.userRef) {
-      throw new NotAllowedError(
-        'You requested this storage: someone else must decide it',
-      );
-    }
-    if (!state.requirement || request.status !== 'pending-approval') {
-      throw new ConflictError(
-        `Storage request ${requestId} is ${request.status}, not waiting for approval`,
-      );
-    }
-    const onBehalfOf = await this.approverEntriesOf(
-      actor.userRef,
-      state.requirement.approvers,
-    );
-    if (onBehalfOf.length === 0) {
-      throw new NotAllowedError(
-        `Only ${state.requirement.approvers.join(
-          ', ',
-        )} may decide this request`,
-      );
-    }
-    const requirement = state.requirement;
+    const check = await this.deciderCheck(request, state, actor);
+    if ('error' in check) throw check.error;
+    const { onBehalfOf, requirement } = check;
     const result = await approvals.vote(
       requestId,
       {
@@ -263,6 +255,106 @@ export class ApprovalService implements ApprovalApi {
       request: result.request,
       approval: await approvals.get(requestId),
     };
+  }
+
+  async actionsFor(
+    requestId: string,
+    actor: ApprovalActor,
+  ): Promise<RequestActions> {
+    const request = await this.options.requests.get(requestId);
+    if (!request) {
+      throw new NotFoundError(`No storage request ${requestId}`);
+    }
+    let decide: ActionAvailability;
+    if (
+      !(await this.options.authorizer.allows(
+        storageRequestApprovePermission,
+        actor.credentials,
+      ))
+    ) {
+      decide = {
+        allowed: false,
+        reason: 'You may not approve storage requests',
+      };
+    } else {
+      const check = await this.deciderCheck(
+        request,
+        await this.options.approvals.get(requestId),
+        actor,
+      );
+      decide =
+        'error' in check
+          ? { allowed: false, reason: check.error.message }
+          : { allowed: true };
+    }
+    let cancel: ActionAvailability = { allowed: true };
+    if (request.requestedBy !== actor.userRef) {
+      cancel = {
+        allowed: false,
+        reason: 'Only the requester may cancel a request',
+      };
+    } else if (request.status !== 'pending-approval') {
+      cancel = {
+        allowed: false,
+        reason: `The request is ${request.status}: only a request waiting for approval can be cancelled`,
+      };
+    }
+    return { approve: decide, reject: decide, cancel };
+  }
+
+  async isApprover(actor: ApprovalActor): Promise<boolean> {
+    return this.options.authorizer.allows(
+      storageRequestApprovePermission,
+      actor.credentials,
+    );
+  }
+
+  /**
+   * Whether the actor may decide the request now, and as which of its
+   * approvers; the error to answer otherwise (403 or 409).
+   */
+  private async deciderCheck(
+    request: StoredStorageRequest,
+    state: ApprovalState,
+    actor: ApprovalActor,
+  ): Promise<
+    | { onBehalfOf: string[]; requirement: ApprovalRequirement }
+    | { error: Error }
+  > {
+    if (request.requestedBy === actor.userRef) {
+      return {
+        error: new NotAllowedError(
+          'You requested this storage: someone else must decide it',
+        ),
+      };
+    }
+    const requirement = state.requirement;
+    if (!requirement || request.status !== 'pending-approval') {
+      return {
+        error: new ConflictError(
+          `Storage request ${request.id} is ${request.status}, not waiting for approval`,
+        ),
+      };
+    }
+    const onBehalfOf = await this.approverEntriesOf(
+      actor.userRef,
+      requirement.approvers,
+    );
+    if (onBehalfOf.length === 0) {
+      return {
+        error: new NotAllowedError(
+          `Only ${requirement.approvers.join(', ')} may decide this request`,
+        ),
+      };
+    }
+    if (state.votes.some(v => v.approver === actor.userRef)) {
+      return {
+        error: new ConflictError(
+          `You have already decided storage request ${request.id}`,
+        ),
+      };
+    }
+    return { onBehalfOf, requirement };
   }
 
   async cancel(

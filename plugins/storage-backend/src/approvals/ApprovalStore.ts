@@ -1,40 +1,19 @@
 import type { StoredStorageRequest } from '../database/RequestStore';
 
-/** What a pending request waits for, as policy decided it. */
-export interface ApprovalRequirement {
-  /** The policy rule that decided; undefined for the default or a module's policy. */
-  rule?: string;
-  reason: string;
-  /** Group and user refs, spelled in full; a member of any may approve. */
-  approvers: string[];
-  /** `any` approver is enough, or `all` of them must approve. */
-  mode: 'any' | 'all';
-  /** Distinct people who must approve. */
-  minApprovals: number;
-  /** When the request expires without a decision (ISO 8601). */
-  expiresAt: string;
-  /** When approvers are reminded (ISO 8601). */
-  remindAt: string;
-  /** When they were (ISO 8601), once. */
-  remindedAt?: string;
-}
+// The API contract's shapes (openapi.yaml): what the routes answer is
+// what the store holds.
+import type {
+  ApprovalRequirement,
+  ApprovalState,
+  ApprovalVote,
+} from '@eks-storage/backstage-plugin-storage-common';
 
-/** One person's decision on a pending request. */
-export interface ApprovalVote {
-  /** The person (user ref). */
-  approver: string;
-  /** The request's approvers this person decided as (a group they are in, or themself). */
-  onBehalfOf: string[];
-  decision: 'approve' | 'reject';
-  comment?: string;
-  at: string;
-}
-
-/** A request's approval: what it waits for and who decided so far. */
-export interface ApprovalState {
-  requirement?: ApprovalRequirement;
-  votes: ApprovalVote[];
-}
+/**
+ * What a pending request waits for (rule, reason, approvers as group and
+ * user refs, `any`/`all`, distinct people needed, expiry, reminder), one
+ * person's decision (with the approvers they decided as), and both together.
+ */
+export type { ApprovalRequirement, ApprovalState, ApprovalVote };
 
 export interface PendingApproval
   extends Required<Pick<ApprovalState, 'requirement'>> {

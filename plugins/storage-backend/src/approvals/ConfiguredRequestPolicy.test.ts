@@ -1,7 +1,9 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import {
+  DEFAULT_PRICES,
   EXAMPLE_OFFERINGS,
+  estimateMonthlyCost,
   StorageRequestPolicy,
   storageRequestSchema,
 } from '@eks-storage/backstage-plugin-storage-common';
@@ -14,6 +16,7 @@ import {
   scheduleApprovalHousekeeping,
 } from './housekeeping';
 import { settleVotes } from './settle';
+import { sizeBefore, StoragePolicyRegistry } from './policyInput';
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -317,5 +320,58 @@ describe('scheduleApprovalHousekeeping', () => {
     await task.fn(new AbortController().signal);
     expect(runHousekeeping).toHaveBeenCalledTimes(1);
     expect(logger.error).toHaveBeenCalled();
+  });
+});
+
+describe('sizeBefore', () => {
+  const resize = storageRequestSchema.parse({
+    ...largeIo2Request,
+    operation: 'resize',
+    size: '3Ti',
+  });
+  const io2 = EXAMPLE_OFFERINGS.find(o => o.id === 'ebs-io2');
+
+  it("reads a resize's size before from the claim's capacity, with its cost", () => {
+    const before = sizeBefore(
+      resize,
+      {
+        pvc: {
+          spec: { resources: { requests: { storage: '900Gi' } } },
+          status: { capacity: { storage: '1Ti' } },
+        },
+      },
+      io2,
+      DEFAULT_PRICES,
+    );
+    expect(before.previousSize).toBe('1Ti');
+    expect(before.previousCost?.totalMonthlyUsd).toBe(
+      estimateMonthlyCost(
+        storageRequestSchema.parse({ ...resize, size: '1Ti' }),
+        io2!,
+        DEFAULT_PRICES,
+      ).totalMonthlyUsd,
+    );
+  });
+
+  it('has nothing for other operations or a claim without a size', () => {
+    expect(sizeBefore(input.request, { pvc: {} }, io2, DEFAULT_PRICES)).toEqual(
+      {},
+    );
+    expect(sizeBefore(resize, { pvc: {} }, io2, DEFAULT_PRICES)).toEqual({});
+    expect(sizeBefore(resize, undefined, io2, DEFAULT_PRICES)).toEqual({});
+  });
+});
+
+describe('StoragePolicyRegistry', () => {
+  it('keeps the order modules added, and closes when read', () => {
+    const registry = new StoragePolicyRegistry();
+    const first = modulePolicy(async () => undefined);
+    const second = modulePolicy(async () => undefined);
+    registry.addPolicy(first);
+    registry.addPolicy(second);
+    expect(registry.policies()).toEqual([first, second]);
+    expect(() => registry.addPolicy(first)).toThrow(
+      /before the storage plugin starts/,
+    );
   });
 });

@@ -14,3 +14,4 @@ export {
   scheduleApprovalHousekeeping,
 } from './housekeeping';
 export { missingApprovers, settleVotes } from './settle';
+export { sizeBefore, StoragePolicyRegistry } from './policyInput';
