@@ -21,6 +21,17 @@ import {
   VolumeMode,
 } from './types';
 
+/**
+ * Elastic, regional services (EFS, S3): no provisioned size, so nothing to
+ * expand and nothing billed or used up front; reachable from every AZ.
+ */
+const ELASTIC_REGIONAL = {
+  expansion: false,
+  topology: 'regional',
+  capacityUsed: false,
+  billedByProvisionedSize: false,
+} as const satisfies Partial<DriverRules>;
+
 export const DRIVERS: Readonly<Record<DriverId, DriverRules>> = {
   ebs: {
     id: 'ebs',
@@ -55,12 +66,9 @@ export const DRIVERS: Readonly<Record<DriverId, DriverRules>> = {
     },
     dynamicProvisioning: true,
     staticProvisioning: true,
-    expansion: false,
+    ...ELASTIC_REGIONAL,
     snapshots: false,
     clones: false,
-    topology: 'regional',
-    capacityUsed: false,
-    billedByProvisionedSize: false,
     volumeHandlePattern: /^fs-[0-9a-f]{8,17}(:[^:]*)?(::fsap-[0-9a-f]{8,17})?$/,
     volumeHandleExample: 'fs-0123456789abcdef0::fsap-0123456789abcdef0',
     recommendedFor: ['ci-workspace', 'shared-files'],
@@ -96,12 +104,9 @@ export const DRIVERS: Readonly<Record<DriverId, DriverRules>> = {
     },
     dynamicProvisioning: false,
     staticProvisioning: true,
-    expansion: false,
+    ...ELASTIC_REGIONAL,
     snapshots: false,
     clones: false,
-    topology: 'regional',
-    capacityUsed: false,
-    billedByProvisionedSize: false,
     volumeHandlePattern: /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
     volumeHandleExample: 'my-team-artifacts',
     // Narrowing a mount to a prefix and choosing write semantics are the

@@ -100,29 +100,37 @@ export function checkOfferingBounds(
 ): Finding[] {
   const min = parseQuantity(offering.size.min);
   const max = parseQuantity(offering.size.max);
+  // One wording for both bounds, so create, restore and resize read alike.
+  const outside = (
+    code: 'size-below-minimum' | 'size-above-maximum',
+    bound: string,
+    limit: string | undefined,
+    fix: string,
+  ) => [
+    finding(
+      code,
+      'size',
+      `size ${formatQuantity(bytes)} is ${bound} of "${
+        offering.title
+      }" (${limit})`,
+      fix,
+    ),
+  ];
   if (min !== undefined && bytes < min) {
-    return [
-      finding(
-        'size-below-minimum',
-        'size',
-        `size ${formatQuantity(bytes)} is below the minimum of "${
-          offering.title
-        }" (${offering.size.min})`,
-        `Ask for at least ${offering.size.min}.`,
-      ),
-    ];
+    return outside(
+      'size-below-minimum',
+      'below the minimum',
+      offering.size.min,
+      `Ask for at least ${offering.size.min}.`,
+    );
   }
   if (max !== undefined && bytes > max) {
-    return [
-      finding(
-        'size-above-maximum',
-        'size',
-        `size ${formatQuantity(bytes)} is above the maximum of "${
-          offering.title
-        }" (${offering.size.max})`,
-        `Ask for at most ${offering.size.max}, or talk to the platform team about a larger offering.`,
-      ),
-    ];
+    return outside(
+      'size-above-maximum',
+      'above the maximum',
+      offering.size.max,
+      `Ask for at most ${offering.size.max}, or talk to the platform team about a larger offering.`,
+    );
   }
   return [];
 }

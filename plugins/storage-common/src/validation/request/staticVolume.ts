@@ -1,6 +1,6 @@
 import { DRIVERS, DriverId } from '../../catalogue';
 import { Finding, prop } from '../findings';
-import { finding } from '../rules';
+import { finding, RuleCode } from '../rules';
 import { ValidationContext } from './context';
 
 /** An AWS Availability Zone name, e.g. us-east-1a or us-gov-west-1b. */
@@ -82,38 +82,38 @@ function checkFsxAttributes(source: unknown, driver: DriverId): Finding[] {
       ...(mountName !== undefined ? [notUsed('source.mountName', driver)] : []),
     ];
   }
-  const findings: Finding[] = [];
-  if (
-    dnsName !== undefined &&
-    (typeof dnsName !== 'string' || !FSX_DNS_NAME.test(dnsName))
-  ) {
-    findings.push(
-      finding(
-        'invalid-dns-name',
-        'source.dnsName',
-        `source.dnsName ${shown(
-          dnsName,
-        )} is not the DNS name of an FSx for Lustre file system`,
-        'Copy DNSName from `aws fsx describe-file-systems`, e.g. fs-0123456789abcdef0.fsx.us-east-1.amazonaws.com.',
-      ),
-    );
-  }
-  if (
-    mountName !== undefined &&
-    (typeof mountName !== 'string' || !MOUNT_NAME.test(mountName))
-  ) {
-    findings.push(
-      finding(
-        'invalid-mount-name',
-        'source.mountName',
-        `source.mountName ${shown(
-          mountName,
-        )} is not an FSx for Lustre mount name`,
-        'Copy LustreConfiguration.MountName from `aws fsx describe-file-systems`, e.g. abcdef12.',
-      ),
-    );
-  }
-  return findings;
+  return [
+    ...checkPattern(
+      dnsName,
+      FSX_DNS_NAME,
+      'invalid-dns-name',
+      'source.dnsName',
+      'the DNS name of an FSx for Lustre file system',
+      'Copy DNSName from `aws fsx describe-file-systems`, e.g. fs-0123456789abcdef0.fsx.us-east-1.amazonaws.com.',
+    ),
+    ...checkPattern(
+      mountName,
+      MOUNT_NAME,
+      'invalid-mount-name',
+      'source.mountName',
+      'an FSx for Lustre mount name',
+      'Copy LustreConfiguration.MountName from `aws fsx describe-file-systems`, e.g. abcdef12.',
+    ),
+  ];
+}
+
+/** An optional text field that, when given, must match the form AWS gives it. */
+function checkPattern(
+  value: unknown,
+  pattern: RegExp,
+  code: RuleCode,
+  field: string,
+  what: string,
+  fix: string,
+): Finding[] {
+  if (value === undefined) return [];
+  if (typeof value === 'string' && pattern.test(value)) return [];
+  return [finding(code, field, `${field} ${shown(value)} is not ${what}`, fix)];
 }
 
 function checkMountOptions(options: unknown, driver: DriverId): Finding[] {

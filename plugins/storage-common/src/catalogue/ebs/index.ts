@@ -1,0 +1,3 @@
+export * from './volumeTypes';
+export * from './parameters';
+export * from './volume';
