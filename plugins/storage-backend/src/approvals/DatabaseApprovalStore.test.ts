@@ -124,7 +124,7 @@ describe.each(databases.eachSupportedId())(
         fromStatus: 'submitted',
         toStatus: 'pending-approval',
         actor: 'policy',
-        reason: requirement.reason,
+        reason: `${requirement.reason} (rule io2-large-prod)`,
       });
       expect(await approvals.get('nothing')).toEqual({ votes: [] });
     });

@@ -145,7 +145,10 @@ export class DatabaseApprovalStore implements ApprovalStore {
         request_id: id,
         from_status: 'submitted',
         to_status: 'pending-approval',
-        reason: requirement.reason,
+        // The history names the rule, as every decision's entry does.
+        reason: requirement.rule
+          ? `${requirement.reason} (rule ${requirement.rule})`
+          : requirement.reason,
         actor,
       });
       return true;
