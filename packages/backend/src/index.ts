@@ -7,6 +7,8 @@ backend.add(import('@backstage/plugin-app-backend'));
 // auth: guest sign-in for the embedded demo; production config replaces it
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// sign in as the demo's example users; development only (auth.providers.demo)
+backend.add(import('./modules/demoAuthProvider'));
 
 // catalog
 backend.add(import('@backstage/plugin-catalog-backend'));
