@@ -12,24 +12,7 @@
 import { K8sObject } from '../store/types';
 import { ResourceKind } from '../kinds';
 import { errors } from './errors';
-
-const META = [
-  'name',
-  'generateName',
-  'namespace',
-  'selfLink',
-  'uid',
-  'resourceVersion',
-  'generation',
-  'creationTimestamp',
-  'deletionTimestamp',
-  'deletionGracePeriodSeconds',
-  'labels',
-  'annotations',
-  'ownerReferences',
-  'finalizers',
-  'managedFields',
-];
+import { OBJECT_META_FIELDS } from './objectMeta';
 
 const TOP: Record<string, string[]> = {
   StorageClass: [
@@ -86,7 +69,7 @@ function unknownFields(object: K8sObject): string[] {
     if (!top.includes(key)) paths.push(key);
   }
   for (const key of Object.keys(object.metadata ?? {})) {
-    if (!META.includes(key)) paths.push(`metadata.${key}`);
+    if (!OBJECT_META_FIELDS.includes(key)) paths.push(`metadata.${key}`);
   }
   const spec = SPEC[object.kind];
   if (spec && object.spec && typeof object.spec === 'object') {

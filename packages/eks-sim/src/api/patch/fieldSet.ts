@@ -4,25 +4,15 @@
  * items as `k:{"name":"x"}` and set members as `v:"x"`.
  */
 import { deepEqual, isPlainObject, JsonObject } from './json';
+import { SERVER_SET_METADATA } from '../objectMeta';
 import { listTypeAt } from './listTypes';
 
 export type FieldTree = { [element: string]: FieldTree };
 /** One path through a field tree, e.g. ['f:spec', 'f:volumeName']. */
 export type FieldPath = string[];
 
-/** Top-level metadata the server owns; never part of a field set. */
-const SERVER_METADATA = new Set([
-  'name',
-  'namespace',
-  'uid',
-  'resourceVersion',
-  'generation',
-  'creationTimestamp',
-  'deletionTimestamp',
-  'deletionGracePeriodSeconds',
-  'managedFields',
-  'selfLink',
-]);
+/** Metadata the server owns or that names the object; never part of a field set. */
+const SERVER_METADATA = new Set(['name', 'namespace', ...SERVER_SET_METADATA]);
 
 export function fieldSetOf(kind: string, object: JsonObject): FieldTree {
   const tree: FieldTree = {};
