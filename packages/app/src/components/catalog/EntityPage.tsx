@@ -1,3 +1,4 @@
+import { ComponentProps, ReactNode } from 'react';
 import { Grid } from '@material-ui/core';
 import {
   EntityApiDefinitionCard,
@@ -54,43 +55,85 @@ import {
   isStorageAvailable,
 } from '@eks-storage/backstage-plugin-storage';
 
+type EntitySwitchCondition = ComponentProps<typeof EntitySwitch.Case>['if'];
+
+/** A full-width warning, shown only when the catalog reports that problem. */
+const warningWhen = (condition: EntitySwitchCondition, warning: ReactNode) => (
+  <EntitySwitch>
+    <EntitySwitch.Case if={condition}>
+      <Grid item xs={12}>
+        {warning}
+      </Grid>
+    </EntitySwitch.Case>
+  </EntitySwitch>
+);
+
 const entityWarningContent = (
   <>
-    <EntitySwitch>
-      <EntitySwitch.Case if={isOrphan}>
-        <Grid item xs={12}>
-          <EntityOrphanWarning />
-        </Grid>
-      </EntitySwitch.Case>
-    </EntitySwitch>
-
-    <EntitySwitch>
-      <EntitySwitch.Case if={hasRelationWarnings}>
-        <Grid item xs={12}>
-          <EntityRelationWarning />
-        </Grid>
-      </EntitySwitch.Case>
-    </EntitySwitch>
-
-    <EntitySwitch>
-      <EntitySwitch.Case if={hasCatalogProcessingErrors}>
-        <Grid item xs={12}>
-          <EntityProcessingErrorsPanel />
-        </Grid>
-      </EntitySwitch.Case>
-    </EntitySwitch>
+    {warningWhen(isOrphan, <EntityOrphanWarning />)}
+    {warningWhen(hasRelationWarnings, <EntityRelationWarning />)}
+    {warningWhen(hasCatalogProcessingErrors, <EntityProcessingErrorsPanel />)}
   </>
 );
 
-const overviewContent = (
+/** Every overview starts with the catalog's warnings, then its own cards. */
+const overviewGrid = (cards: ReactNode) => (
   <Grid container spacing={3} alignItems="stretch">
     {entityWarningContent}
+    {cards}
+  </Grid>
+);
+
+/** The first two cards of most overviews: what the entity is and its relations. */
+const aboutAndGraphCards = (
+  <>
     <Grid item md={6}>
       <EntityAboutCard />
     </Grid>
     <Grid item md={6} xs={12}>
       <EntityCatalogGraphCard height={400} />
     </Grid>
+  </>
+);
+
+/** A pair of half-width cards, side by side on a wide screen. */
+const twoCards = (left: ReactNode, right: ReactNode) => (
+  <Grid container spacing={3} alignItems="stretch">
+    <Grid item md={6}>
+      {left}
+    </Grid>
+    <Grid item md={6}>
+      {right}
+    </Grid>
+  </Grid>
+);
+
+/** About, graph and a narrow links card: how API and system overviews start. */
+const aboutGraphAndLinksCards = (
+  <>
+    {aboutAndGraphCards}
+    <Grid item md={4} xs={12}>
+      <EntityLinksCard />
+    </Grid>
+  </>
+);
+
+/** An overview route: the warnings, then these cards. */
+const overviewRouteOf = (cards: ReactNode) => (
+  <EntityLayout.Route path="/" title="Overview">
+    {overviewGrid(cards)}
+  </EntityLayout.Route>
+);
+
+/** A page with only an overview. */
+const overviewPage = (cards: ReactNode) => (
+  <EntityLayout>{overviewRouteOf(cards)}</EntityLayout>
+);
+
+// The routes components share; EntityLayout reads each Route element's props.
+const overviewRoute = overviewRouteOf(
+  <>
+    {aboutAndGraphCards}
 
     <EntitySwitch>
       <EntitySwitch.Case if={isStorageAvailable}>
@@ -106,63 +149,40 @@ const overviewContent = (
     <Grid item md={12} xs={12}>
       <EntityHasSubcomponentsCard />
     </Grid>
-  </Grid>
+  </>,
+);
+
+const storageRoute = (
+  <EntityLayout.Route path="/storage" title="Storage" if={isStorageAvailable}>
+    <EntityStorageContent />
+  </EntityLayout.Route>
+);
+
+const dependenciesRoute = (
+  <EntityLayout.Route path="/dependencies" title="Dependencies">
+    {twoCards(
+      <EntityDependsOnComponentsCard />,
+      <EntityDependsOnResourcesCard />,
+    )}
+  </EntityLayout.Route>
 );
 
 const serviceEntityPage = (
   <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      {overviewContent}
-    </EntityLayout.Route>
-
-    <EntityLayout.Route path="/storage" title="Storage" if={isStorageAvailable}>
-      <EntityStorageContent />
-    </EntityLayout.Route>
-
+    {overviewRoute}
+    {storageRoute}
     <EntityLayout.Route path="/api" title="API">
-      <Grid container spacing={3} alignItems="stretch">
-        <Grid item md={6}>
-          <EntityProvidedApisCard />
-        </Grid>
-        <Grid item md={6}>
-          <EntityConsumedApisCard />
-        </Grid>
-      </Grid>
+      {twoCards(<EntityProvidedApisCard />, <EntityConsumedApisCard />)}
     </EntityLayout.Route>
-
-    <EntityLayout.Route path="/dependencies" title="Dependencies">
-      <Grid container spacing={3} alignItems="stretch">
-        <Grid item md={6}>
-          <EntityDependsOnComponentsCard />
-        </Grid>
-        <Grid item md={6}>
-          <EntityDependsOnResourcesCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
+    {dependenciesRoute}
   </EntityLayout>
 );
 
 const websiteEntityPage = (
   <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      {overviewContent}
-    </EntityLayout.Route>
-
-    <EntityLayout.Route path="/storage" title="Storage" if={isStorageAvailable}>
-      <EntityStorageContent />
-    </EntityLayout.Route>
-
-    <EntityLayout.Route path="/dependencies" title="Dependencies">
-      <Grid container spacing={3} alignItems="stretch">
-        <Grid item md={6}>
-          <EntityDependsOnComponentsCard />
-        </Grid>
-        <Grid item md={6}>
-          <EntityDependsOnResourcesCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
+    {overviewRoute}
+    {storageRoute}
+    {dependenciesRoute}
   </EntityLayout>
 );
 
@@ -173,13 +193,7 @@ const websiteEntityPage = (
  * https://material-ui.com/components/grid/#basic-grid.
  */
 
-const defaultEntityPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      {overviewContent}
-    </EntityLayout.Route>
-  </EntityLayout>
-);
+const defaultEntityPage = <EntityLayout>{overviewRoute}</EntityLayout>;
 
 const componentPage = (
   <EntitySwitch>
@@ -197,18 +211,9 @@ const componentPage = (
 
 const apiPage = (
   <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3}>
-        {entityWarningContent}
-        <Grid item md={6}>
-          <EntityAboutCard />
-        </Grid>
-        <Grid item md={6} xs={12}>
-          <EntityCatalogGraphCard height={400} />
-        </Grid>
-        <Grid item md={4} xs={12}>
-          <EntityLinksCard />
-        </Grid>
+    {overviewRouteOf(
+      <>
+        {aboutGraphAndLinksCards}
         <Grid container item md={12}>
           <Grid item md={6}>
             <EntityProvidingComponentsCard />
@@ -217,8 +222,8 @@ const apiPage = (
             <EntityConsumingComponentsCard />
           </Grid>
         </Grid>
-      </Grid>
-    </EntityLayout.Route>
+      </>,
+    )}
 
     <EntityLayout.Route path="/definition" title="Definition">
       <Grid container spacing={3}>
@@ -230,58 +235,32 @@ const apiPage = (
   </EntityLayout>
 );
 
-const userPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3}>
-        {entityWarningContent}
-        <Grid item xs={12} md={6}>
-          <EntityUserProfileCard />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityOwnershipCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
-  </EntityLayout>
+/** The cards of a user or group overview, each half-width on a wide screen. */
+const halfWidth = (...cards: ReactNode[]) =>
+  cards.map((card, index) => (
+    <Grid item xs={12} md={6} key={index}>
+      {card}
+    </Grid>
+  ));
+
+const userPage = overviewPage(
+  halfWidth(<EntityUserProfileCard />, <EntityOwnershipCard />),
 );
 
-const groupPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3}>
-        {entityWarningContent}
-        <Grid item xs={12} md={6}>
-          <EntityGroupProfileCard />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityOwnershipCard />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityMembersListCard />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityLinksCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
-  </EntityLayout>
+const groupPage = overviewPage(
+  halfWidth(
+    <EntityGroupProfileCard />,
+    <EntityOwnershipCard />,
+    <EntityMembersListCard />,
+    <EntityLinksCard />,
+  ),
 );
 
 const systemPage = (
   <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3} alignItems="stretch">
-        {entityWarningContent}
-        <Grid item md={6}>
-          <EntityAboutCard />
-        </Grid>
-        <Grid item md={6} xs={12}>
-          <EntityCatalogGraphCard height={400} />
-        </Grid>
-        <Grid item md={4} xs={12}>
-          <EntityLinksCard />
-        </Grid>
+    {overviewRouteOf(
+      <>
+        {aboutGraphAndLinksCards}
         <Grid item md={8}>
           <EntityHasComponentsCard />
         </Grid>
@@ -291,8 +270,8 @@ const systemPage = (
         <Grid item md={6}>
           <EntityHasResourcesCard />
         </Grid>
-      </Grid>
-    </EntityLayout.Route>
+      </>,
+    )}
     <EntityLayout.Route path="/diagram" title="Diagram">
       <EntityCatalogGraphCard
         direction={Direction.TOP_BOTTOM}
@@ -314,23 +293,13 @@ const systemPage = (
   </EntityLayout>
 );
 
-const domainPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3} alignItems="stretch">
-        {entityWarningContent}
-        <Grid item md={6}>
-          <EntityAboutCard />
-        </Grid>
-        <Grid item md={6} xs={12}>
-          <EntityCatalogGraphCard height={400} />
-        </Grid>
-        <Grid item md={6}>
-          <EntityHasSystemsCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
-  </EntityLayout>
+const domainPage = overviewPage(
+  <>
+    {aboutAndGraphCards}
+    <Grid item md={6}>
+      <EntityHasSystemsCard />
+    </Grid>
+  </>,
 );
 
 export const entityPage = (
