@@ -27,7 +27,11 @@ import { RequirePermission } from '@backstage/plugin-permission-react';
 import { catalogEntityCreatePermission } from '@backstage/plugin-catalog-common/alpha';
 import { NotificationsPage } from '@backstage/plugin-notifications';
 import { SignalsDisplay } from '@backstage/plugin-signals';
-import { StoragePage } from '@eks-storage/backstage-plugin-storage';
+import {
+  StorageApprovalsPage,
+  StoragePage,
+  StorageRequestPage,
+} from '@eks-storage/backstage-plugin-storage';
 
 const app = createApp({
   apis,
@@ -78,6 +82,8 @@ const routes = (
     <Route path="/catalog-graph" element={<CatalogGraphPage />} />
     <Route path="/notifications" element={<NotificationsPage />} />
     <Route path="/storage" element={<StoragePage />} />
+    <Route path="/storage/approvals" element={<StorageApprovalsPage />} />
+    <Route path="/storage/requests/:id" element={<StorageRequestPage />} />
   </FlatRoutes>
 );
 

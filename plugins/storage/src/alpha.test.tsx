@@ -28,6 +28,8 @@ describe('storage plugin for the new frontend system', () => {
       'entity-content:storage',
       'entity-card:storage',
       'page:storage',
+      'page:storage/approvals',
+      'page:storage/request',
     ]) {
       expect(storagePlugin.getExtension(id as any)).toBeDefined();
     }

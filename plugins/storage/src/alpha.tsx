@@ -15,7 +15,19 @@ import {
 import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
 import { storageApiFactory } from './api';
 import { isStorageAvailable } from './annotations';
-import { entityContentRouteRef, rootRouteRef } from './routes';
+import {
+  approvalsRouteRef,
+  entityContentRouteRef,
+  requestRouteRef,
+  rootRouteRef,
+} from './routes';
+
+const routeRefs = convertLegacyRouteRefs({
+  entityContent: entityContentRouteRef,
+  root: rootRouteRef,
+  approvals: approvalsRouteRef,
+  request: requestRouteRef,
+});
 
 /** The storage API with its default client. */
 export const storageApi = ApiBlueprint.make({
@@ -50,9 +62,31 @@ export const storageEntityCard = EntityCardBlueprint.make({
 export const storagePage = PageBlueprint.make({
   params: {
     path: '/storage',
-    routeRef: convertLegacyRouteRefs({ root: rootRouteRef }).root,
+    routeRef: routeRefs.root,
     loader: () =>
       import('./components/StoragePage').then(m => <m.StoragePage />),
+  },
+});
+
+/** Storage approvals: the approvers' queue and history, a requester's pending requests. */
+export const storageApprovalsPage = PageBlueprint.make({
+  name: 'approvals',
+  params: {
+    path: '/storage/approvals',
+    routeRef: routeRefs.approvals,
+    loader: () =>
+      import('./components/ApprovalsPage').then(m => <m.ApprovalsPage />),
+  },
+});
+
+/** One storage request, where notifications and the Storage tab link. */
+export const storageRequestPage = PageBlueprint.make({
+  name: 'request',
+  params: {
+    path: '/storage/requests/:id',
+    routeRef: routeRefs.request,
+    loader: () =>
+      import('./components/RequestPage').then(m => <m.RequestPage />),
   },
 });
 
@@ -64,9 +98,8 @@ export default createFrontendPlugin({
     storageEntityContent,
     storageEntityCard,
     storagePage,
+    storageApprovalsPage,
+    storageRequestPage,
   ],
-  routes: convertLegacyRouteRefs({
-    entityContent: entityContentRouteRef,
-    root: rootRouteRef,
-  }),
+  routes: routeRefs,
 });

@@ -9,7 +9,15 @@ export {
   EntityStorageContent,
   EntityStorageCard,
   StoragePage,
+  StorageApprovalsPage,
+  StorageRequestPage,
 } from './plugin';
+export {
+  approvalsRouteRef,
+  requestRouteRef,
+  rootRouteRef,
+  entityContentRouteRef,
+} from './routes';
 export { storageApiRef, storageApiFactory } from './api';
 export {
   isStorageAvailable,

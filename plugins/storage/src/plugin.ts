@@ -4,7 +4,12 @@ import {
   createRoutableExtension,
 } from '@backstage/core-plugin-api';
 import { storageApiFactory } from './api';
-import { entityContentRouteRef, rootRouteRef } from './routes';
+import {
+  approvalsRouteRef,
+  entityContentRouteRef,
+  requestRouteRef,
+  rootRouteRef,
+} from './routes';
 
 /** Self-service Kubernetes storage on EKS. */
 export const storagePlugin = createPlugin({
@@ -13,6 +18,8 @@ export const storagePlugin = createPlugin({
   routes: {
     entityContent: entityContentRouteRef,
     root: rootRouteRef,
+    approvals: approvalsRouteRef,
+    request: requestRouteRef,
   },
 });
 
@@ -46,5 +53,32 @@ export const StoragePage = storagePlugin.provide(
     component: () =>
       import('./components/StoragePage').then(m => m.StoragePage),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * Storage approvals: the platform team's queue (approve, reject, history)
+ * and, for everyone else, their own pending requests. Mount at
+ * `/storage/approvals`.
+ */
+export const StorageApprovalsPage = storagePlugin.provide(
+  createRoutableExtension({
+    name: 'StorageApprovalsPage',
+    component: () =>
+      import('./components/ApprovalsPage').then(m => m.ApprovalsPage),
+    mountPoint: approvalsRouteRef,
+  }),
+);
+
+/**
+ * One storage request: timeline, manifests, approve/reject/cancel. Mount at
+ * `/storage/requests/:id`, where notifications link.
+ */
+export const StorageRequestPage = storagePlugin.provide(
+  createRoutableExtension({
+    name: 'StorageRequestPage',
+    component: () =>
+      import('./components/RequestPage').then(m => m.RequestPage),
+    mountPoint: requestRouteRef,
   }),
 );

@@ -9,3 +9,14 @@ export const entityContentRouteRef = createRouteRef({
 export const rootRouteRef = createRouteRef({
   id: 'storage:root',
 });
+
+/** The platform team's approval queue, and a requester's own pending requests. */
+export const approvalsRouteRef = createRouteRef({
+  id: 'storage:approvals',
+});
+
+/** One request: its timeline from submission to the claim, and its actions. */
+export const requestRouteRef = createRouteRef({
+  id: 'storage:request',
+  params: ['id'],
+});

@@ -1,5 +1,8 @@
 import {
+  ApprovalItem,
+  ApprovalsResponse,
   ClaimDetailResponse,
+  RequestDetailResponse,
   ClaimListItem,
   ClaimsResponse,
   DEFAULT_PRICES,
@@ -260,6 +263,114 @@ export function claimDetail(
     },
     manifestYaml: `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: ${base.name}\n  namespace: ${base.namespace}\n`,
     requests: [],
+    ...extra,
+  };
+}
+
+/** A pending resize in the approval queue, as an approver sees it. */
+export function approvalItem(
+  extra: Partial<ApprovalItem> = {},
+  requestExtra: Partial<StoredStorageRequest> = {},
+): ApprovalItem {
+  return {
+    request: request({
+      id: 'req-resize',
+      operation: 'resize',
+      claimName: 'data-payments-db-0',
+      offeringId: 'ebs-gp3',
+      spec: { size: '800Gi', justification: 'Ledger growth' },
+      manifests: [
+        {
+          apiVersion: 'v1',
+          kind: 'PersistentVolumeClaim',
+          metadata: { name: 'data-payments-db-0', namespace: 'payments' },
+          spec: { resources: { requests: { storage: '800Gi' } } },
+        },
+      ],
+      requestedBy: 'user:default/alice',
+      ...requestExtra,
+    }),
+    approval: {
+      requirement: {
+        rule: 'large-volumes',
+        reason: 'Volumes over 500Gi need the platform team',
+        approvers: ['group:default/platform-team', 'group:default/dba'],
+        mode: 'all',
+        minApprovals: 2,
+        expiresAt: '2026-01-19T08:00:00Z',
+        remindAt: '2026-01-15T20:00:00Z',
+      },
+      votes: [
+        {
+          approver: 'user:default/dora',
+          onBehalfOf: ['group:default/dba'],
+          decision: 'approve',
+          comment: 'Fine by the DBAs',
+          at: '2026-01-12T09:00:00Z',
+        },
+      ],
+    },
+    actions: {
+      approve: { allowed: true },
+      reject: { allowed: true },
+      cancel: { allowed: false, reason: 'Only alice may cancel it' },
+    },
+    entityOwner: 'group:default/payments',
+    previousSize: '20Gi',
+    cost: costOf('800Gi'),
+    previousCost: costOf('20Gi'),
+    findings: [
+      {
+        severity: 'warning',
+        field: 'size',
+        code: 'large-size',
+        message: 'An 800Gi gp3 volume takes a while to snapshot',
+        fix: 'Consider io2 for this size',
+      },
+    ],
+    ...extra,
+  };
+}
+
+export function approvalsResponse(
+  extra: Partial<ApprovalsResponse> = {},
+): ApprovalsResponse {
+  return {
+    items: [approvalItem()],
+    approver: true,
+    signalChannel: 'storage:approvals',
+    ...extra,
+  };
+}
+
+/** A request's detail as its page reads it. */
+export function requestDetail(
+  extra: Partial<RequestDetailResponse> = {},
+): RequestDetailResponse {
+  const item = approvalItem();
+  return {
+    request: item.request,
+    history: [
+      {
+        toStatus: 'submitted',
+        actor: 'user:default/alice',
+        at: '2026-01-12T08:00:00Z',
+      },
+      {
+        fromStatus: 'submitted',
+        toStatus: 'pending-approval',
+        reason: 'Volumes over 500Gi need the platform team',
+        actor: 'storage-policy',
+        at: '2026-01-12T08:00:01Z',
+      },
+    ],
+    approval: item.approval,
+    actions: {
+      approve: { allowed: false, reason: 'You requested it' },
+      reject: { allowed: false, reason: 'You requested it' },
+      cancel: { allowed: true },
+    },
+    signalChannel: 'storage:request:req-resize',
     ...extra,
   };
 }

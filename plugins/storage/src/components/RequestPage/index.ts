@@ -1,0 +1,1 @@
+export { RequestPage, RequestContent } from './RequestPage';
