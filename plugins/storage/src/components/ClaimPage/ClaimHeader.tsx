@@ -9,6 +9,7 @@ import { Link } from '@backstage/core-components';
 import { ClaimDetailResponse } from '@eks-storage/backstage-plugin-storage-common';
 import { ActionAvailability } from '../../lib/claims';
 import { claimStatusLabel, driverTitle } from '../../lib/format';
+import { HeaderRow } from '../common/HeaderRow';
 import { DriverIcon } from '../common/DriverIcon';
 import { StatusChip } from '../common/StatusChip';
 import { ActionButton } from './ActionButton';
@@ -31,14 +32,7 @@ export const ClaimHeader = (props: {
           {backLabel}
         </Box>
       </Link>
-      <Box
-        display="flex"
-        flexWrap="wrap"
-        alignItems="center"
-        justifyContent="space-between"
-        mt={1}
-        style={{ gap: 16 }}
-      >
+      <HeaderRow mt={1}>
         <Box display="flex" alignItems="center" style={{ gap: 12 }}>
           <DriverIcon driver={claim.driver} fontSize="large" color="action" />
           <div>
@@ -87,7 +81,7 @@ export const ClaimHeader = (props: {
             onClick={() => onAction({ kind: 'delete' })}
           />
         </Box>
-      </Box>
+      </HeaderRow>
     </>
   );
 };

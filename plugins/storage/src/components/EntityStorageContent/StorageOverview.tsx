@@ -10,6 +10,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import { useEntityStorage } from '../../hooks/useEntityStorage';
 import { formatUsd } from '../../lib/format';
 import { StorageRow } from '../../lib/rows';
+import { HeaderRow } from '../common/HeaderRow';
 import { RequestStorageDialog } from '../RequestStorageDialog';
 import { ClaimsTable } from './ClaimsTable';
 import { StorageEmptyState } from './StorageEmptyState';
@@ -85,14 +86,7 @@ export const StorageOverview = () => {
         />
       ) : (
         <>
-          <Box
-            display="flex"
-            flexWrap="wrap"
-            alignItems="center"
-            justifyContent="space-between"
-            mb={2}
-            style={{ gap: 16 }}
-          >
+          <HeaderRow mb={2}>
             <Box
               display="flex"
               flexWrap="wrap"
@@ -125,7 +119,7 @@ export const StorageOverview = () => {
             >
               Request storage
             </Button>
-          </Box>
+          </HeaderRow>
           <ClaimsTable rows={rows} loading={storage.loading} />
         </>
       )}

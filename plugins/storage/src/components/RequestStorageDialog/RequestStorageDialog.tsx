@@ -28,7 +28,12 @@ import {
 } from '../actions/useSubmitRequest';
 import { AccessModePicker } from '../fields/AccessModePicker';
 import { CostEstimateView } from '../fields/CostEstimateView';
-import { FindingsList, fieldError } from '../fields/FindingsList';
+import { DecisionPreview } from '../fields/DecisionPreview';
+import {
+  FindingsList,
+  fieldError,
+  fieldErrorProps,
+} from '../fields/FindingsList';
 import { OfferingPicker } from '../fields/OfferingPicker';
 import { SizeField } from '../fields/SizeField';
 
@@ -185,8 +190,7 @@ export const RequestStorageDialog = (props: RequestStorageDialogProps) => {
           value={cluster}
           onChange={event => setCluster(event.target.value)}
           style={{ minWidth: 180 }}
-          error={!!fieldError(findings, 'cluster')}
-          helperText={fieldError(findings, 'cluster') ?? ' '}
+          {...fieldErrorProps(findings, 'cluster')}
         >
           {clusters.map(c => (
             <MenuItem key={c} value={c}>
@@ -200,8 +204,7 @@ export const RequestStorageDialog = (props: RequestStorageDialogProps) => {
           label="Namespace"
           value={namespace}
           onChange={event => setNamespace(event.target.value)}
-          error={!!fieldError(findings, 'namespace')}
-          helperText={fieldError(findings, 'namespace') ?? ' '}
+          {...fieldErrorProps(findings, 'namespace')}
         />
         <TextInput
           id="storage-request-claim-name"
@@ -209,11 +212,12 @@ export const RequestStorageDialog = (props: RequestStorageDialogProps) => {
           label="Claim name"
           value={claimName}
           onChange={event => setClaimName(event.target.value)}
-          error={!!claimName && !!fieldError(findings, 'claimName')}
-          helperText={
-            (claimName && fieldError(findings, 'claimName')) ||
-            'e.g. orders-db-data'
-          }
+          {...fieldErrorProps(
+            findings,
+            'claimName',
+            'e.g. orders-db-data',
+            !!claimName,
+          )}
         />
       </Box>
       <Box mt={2}>
@@ -245,13 +249,14 @@ export const RequestStorageDialog = (props: RequestStorageDialogProps) => {
                   label={offering.driver === 's3' ? 'Bucket name' : 'Volume ID'}
                   value={volumeId}
                   onChange={event => setVolumeId(event.target.value)}
-                  error={!!volumeId && !!fieldError(findings, 'source')}
-                  helperText={
-                    (volumeId && fieldError(findings, 'source')) ||
+                  {...fieldErrorProps(
+                    findings,
+                    'source',
                     `The existing volume, e.g. ${
                       DRIVERS[offering.driver].volumeHandleExample
-                    }`
-                  }
+                    }`,
+                    !!volumeId,
+                  )}
                 />
               )}
               <CostEstimateView cost={cost} />
@@ -299,6 +304,7 @@ export const RequestStorageDialog = (props: RequestStorageDialogProps) => {
           )}
           {preview?.result && (
             <Box mt={1}>
+              <DecisionPreview validation={preview.result} />
               {preview.result.dryRun && (
                 <Alert
                   role="note"

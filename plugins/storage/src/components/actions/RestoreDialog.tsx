@@ -8,7 +8,11 @@ import { claimRequestBase, validateClaimRequest } from '../../lib/claims';
 import { estimateClaimCost } from '../../lib/cost';
 import { AccessModePicker } from '../fields/AccessModePicker';
 import { CostEstimateView } from '../fields/CostEstimateView';
-import { FindingsList, fieldError } from '../fields/FindingsList';
+import {
+  FindingsList,
+  fieldError,
+  fieldErrorProps,
+} from '../fields/FindingsList';
 import { SizeField } from '../fields/SizeField';
 import { ActionDialog } from './ActionDialog';
 import { JustificationField } from './JustificationField';
@@ -123,11 +127,11 @@ export const RestoreDialog = (
         label="New claim name"
         value={claimName}
         onChange={event => setClaimName(event.target.value)}
-        error={!!fieldError(findings, 'claimName')}
-        helperText={
-          fieldError(findings, 'claimName') ??
-          'Lower-case letters, digits, "-" and "."'
-        }
+        {...fieldErrorProps(
+          findings,
+          'claimName',
+          'Lower-case letters, digits, "-" and "."',
+        )}
       />
       <SizeField
         id="storage-restore-size"

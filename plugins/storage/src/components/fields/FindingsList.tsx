@@ -49,3 +49,17 @@ export function fieldError(
     found && (found.fix ? `${found.message}. ${found.fix}` : found.message)
   );
 }
+
+/**
+ * A text field's `error` and `helperText`: its first error, else a hint.
+ * `shown` false keeps a field quiet until the user has typed in it.
+ */
+export function fieldErrorProps(
+  findings: readonly Finding[],
+  field: string,
+  hint = ' ',
+  shown = true,
+): { error: boolean; helperText: string } {
+  const error = shown ? fieldError(findings, field) : undefined;
+  return { error: Boolean(error), helperText: error || hint };
+}
