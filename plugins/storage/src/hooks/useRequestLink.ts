@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { RouteRef, useRouteRef } from '@backstage/core-plugin-api';
 import { requestRouteRef, rootRouteRef } from '../routes';
 
@@ -27,7 +28,10 @@ function useOptionalRoute(
  */
 export function useRequestLink(): (id: string) => string {
   const route = useOptionalRoute(requestRouteRef);
-  return route ? id => route({ id }) : defaultRequestLink;
+  return useMemo(
+    () => (route ? (id: string) => route({ id }) : defaultRequestLink),
+    [route],
+  );
 }
 
 /** The link to a claim's stand-alone page (StoragePage), `/storage/claims/…` by default. */

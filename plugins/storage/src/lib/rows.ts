@@ -14,6 +14,7 @@ import {
   stateLabel,
   claimStatusLabel,
 } from './format';
+import { approverList, requirementText } from './approvals';
 
 /** One line of the Storage tab: a claim in a cluster, or a request on its way there. */
 export interface StorageRow {
@@ -44,6 +45,16 @@ export interface StorageRow {
   pending: StoredStorageRequest[];
   claim?: ClaimListItem;
   request?: StoredStorageRequest;
+  /** For requests waiting for approval: the rule and reason that asked for it. */
+  approvalNote?: string;
+}
+
+/** What the Storage tab knows of a pending request's approval (from its detail). */
+export interface PendingApproval {
+  rule?: string;
+  reason: string;
+  approvers?: string[];
+  mode?: 'any' | 'all';
 }
 
 export const claimRowId = (c: {
@@ -58,14 +69,30 @@ function requestSeverity(request: StoredStorageRequest): DiagnosisSeverity {
   return 'info';
 }
 
+/** "Rule large-volumes: Volumes over 500Gi need the platform team", from the requirement or the request. */
+export function approvalNote(
+  request: StoredStorageRequest,
+  approval?: PendingApproval,
+): string | undefined {
+  if (request.status !== 'pending-approval') return undefined;
+  if (approval) return requirementText(approval);
+  return request.decisionReason;
+}
+
 /** A sentence about a request, naming what it waits for. */
-export function requestHeadline(request: StoredStorageRequest): string {
+export function requestHeadline(
+  request: StoredStorageRequest,
+  approval?: PendingApproval,
+): string {
   const what = `${request.operation === 'restore' ? 'Restore' : 'Request'} of ${
     request.namespace
   }/${request.claimName}`;
   switch (request.status) {
     case 'pending-approval':
-      return `${what} waits for the platform team's approval`;
+      return `${what} is waiting for approval by ${approverList(
+        approval?.approvers,
+        approval?.mode,
+      )}`;
     case 'submitted':
       return `${what} was submitted and is being checked`;
     case 'approved':
@@ -109,6 +136,7 @@ function requestFix(request: StoredStorageRequest): string | undefined {
 export function toRows(
   response: ClaimsResponse,
   offerings: readonly OfferingListItem[] = [],
+  approvals: ReadonlyMap<string, PendingApproval> = new Map(),
 ): StorageRow[] {
   const byOffering = new Map(offerings.map(o => [o.id, o]));
   const byClass = new Map(offerings.map(o => [o.storageClassName, o]));
@@ -146,9 +174,13 @@ export function toRows(
       requested: typeof spec.size === 'string' ? spec.size : undefined,
       accessModes: typeof spec.accessMode === 'string' ? [spec.accessMode] : [],
       state: request.status,
-      stateLabel: stateLabel(request.status),
+      stateLabel:
+        request.status === 'pending-approval'
+          ? 'Waiting for approval'
+          : stateLabel(request.status),
       severity: requestSeverity(request),
-      headline: requestHeadline(request),
+      headline: requestHeadline(request, approvals.get(request.id)),
+      approvalNote: approvalNote(request, approvals.get(request.id)),
       fix: requestFix(request),
       createdAt: request.createdAt,
       pending: [],

@@ -15,6 +15,7 @@ import {
   quantityBytes,
 } from '../../lib/format';
 import { StorageRow, pendingNote } from '../../lib/rows';
+import { useRequestLink } from '../../hooks/useRequestLink';
 import { DriverLabel } from '../common/DriverIcon';
 import { StatusChip } from '../common/StatusChip';
 import {
@@ -40,7 +41,10 @@ const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
 const time = (iso?: string) => (iso ? Date.parse(iso) || 0 : 0);
 
-function columns(linkBase: string): TableColumn<StorageRow>[] {
+function columns(
+  linkBase: string,
+  requestLink: (id: string) => string,
+): TableColumn<StorageRow>[] {
   return [
     {
       title: 'Driver',
@@ -59,11 +63,13 @@ function columns(linkBase: string): TableColumn<StorageRow>[] {
           .includes(term.toLowerCase()),
       render: row => (
         <>
-          {row.kind === 'claim' ? (
+          {row.kind === 'claim' && (
             <Link to={`${linkBase}${claimPath(row)}`}>{row.name}</Link>
-          ) : (
-            row.name
           )}
+          {row.kind === 'request' && row.request && (
+            <Link to={requestLink(row.request.id)}>{row.name}</Link>
+          )}
+          {row.kind === 'request' && !row.request && row.name}
           <Typography variant="caption" display="block" color="textSecondary">
             {row.cluster} / {row.namespace}
             {row.kind === 'request' && ' · not in the cluster yet'}
@@ -133,6 +139,19 @@ function columns(linkBase: string): TableColumn<StorageRow>[] {
         >
           <StatusChip label={row.stateLabel} severity={row.severity} />
           <Typography variant="body2">{row.headline}</Typography>
+          {row.approvalNote && (
+            <Typography
+              variant="caption"
+              data-testid={`storage-row-approval-${row.request?.id}`}
+            >
+              {row.approvalNote}
+            </Typography>
+          )}
+          {row.kind === 'request' && row.request && (
+            <Typography variant="caption">
+              <Link to={requestLink(row.request.id)}>View request</Link>
+            </Typography>
+          )}
           {row.fix &&
             (row.severity === 'error' || row.severity === 'warning') && (
               <Typography variant="caption">
@@ -140,12 +159,8 @@ function columns(linkBase: string): TableColumn<StorageRow>[] {
               </Typography>
             )}
           {row.pending.map(request => (
-            <Typography
-              key={request.id}
-              variant="caption"
-              color="textSecondary"
-            >
-              {pendingNote(request)}
+            <Typography key={request.id} variant="caption">
+              <Link to={requestLink(request.id)}>{pendingNote(request)}</Link>
             </Typography>
           ))}
         </Box>
@@ -242,7 +257,11 @@ export const ClaimsTable = ({
     [rows],
   );
   const shown = useMemo(() => filterRows(rows, filters), [rows, filters]);
-  const tableColumns = useMemo(() => columns(linkBase), [linkBase]);
+  const requestLink = useRequestLink();
+  const tableColumns = useMemo(
+    () => columns(linkBase, requestLink),
+    [linkBase, requestLink],
+  );
   const set = (key: keyof RowFilters) => (value: string) =>
     setFilters(current => ({ ...current, [key]: value }));
 

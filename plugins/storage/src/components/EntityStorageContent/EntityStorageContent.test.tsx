@@ -8,6 +8,8 @@ import {
   claimsResponse,
   emptyClaimsResponse,
   offerings,
+  request,
+  requestDetail,
 } from '../../__testUtils__/fixtures';
 import {
   HttpResponse,
@@ -37,12 +39,31 @@ function render() {
 function serve(claims = claimsResponse) {
   server.use(
     http.get(url('/offerings'), () => HttpResponse.json({ items: offerings })),
-    http.get(url('/claims'), ({ request }) => {
-      expect(new URL(request.url).searchParams.get('entityRef')).toBe(
+    http.get(url('/claims'), ({ request: req }) => {
+      expect(new URL(req.url).searchParams.get('entityRef')).toBe(
         'component:default/payments-api',
       );
       return HttpResponse.json(claims);
     }),
+    http.get(url('/requests/req-1'), () =>
+      HttpResponse.json(
+        requestDetail({
+          request: request(),
+          approval: {
+            requirement: {
+              rule: 'io2-volumes',
+              reason: 'io2 volumes cost more than $50/mo',
+              approvers: ['group:default/platform-team'],
+              mode: 'any',
+              minApprovals: 1,
+              expiresAt: '2026-01-19T08:00:00Z',
+              remindAt: '2026-01-15T20:00:00Z',
+            },
+            votes: [],
+          },
+        }),
+      ),
+    ),
   );
 }
 
@@ -92,11 +113,13 @@ describe('EntityStorageContent', () => {
     ).toBeInTheDocument();
 
     // The request that is not in a cluster yet.
-    expect(screen.getByText('payments-queue')).toBeInTheDocument();
-    expect(screen.getByText('Pending approval')).toBeInTheDocument();
     expect(
-      screen.getByText(
-        "Request of payments/payments-queue waits for the platform team's approval",
+      screen.getByRole('link', { name: 'payments-queue' }),
+    ).toHaveAttribute('href', '/storage/requests/req-1');
+    expect(screen.getByText('Waiting for approval')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'Request of payments/payments-queue is waiting for approval by platform-team',
       ),
     ).toBeInTheDocument();
 
@@ -104,6 +127,19 @@ describe('EntityStorageContent', () => {
     expect(screen.getAllByText('$1.60/mo').length).toBeGreaterThan(0);
     expect(screen.getByText('$0.30/GiB-mo, by use')).toBeInTheDocument();
     expect(screen.getByText('not provisioned')).toBeInTheDocument();
+  });
+
+  it('shows a request waiting for approval with its rule and a link to its page', async () => {
+    serve();
+    await render();
+    expect(
+      await screen.findByTestId('storage-row-approval-req-1'),
+    ).toHaveTextContent('Rule io2-volumes: io2 volumes cost more than $50/mo');
+    expect(screen.getByText('Waiting for approval')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'View request' })).toHaveAttribute(
+      'href',
+      '/storage/requests/req-1',
+    );
   });
 
   it('filters by status, cluster and driver', async () => {

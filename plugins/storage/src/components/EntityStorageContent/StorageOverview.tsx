@@ -33,7 +33,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** The Storage tab's main view: the claims table, or the empty state. */
 export const StorageOverview = () => {
   const { entity } = useEntity();
-  const storage = useEntityStorage(entity);
+  const storage = useEntityStorage(entity, { approvals: true });
   const [requesting, setRequesting] = useState(false);
   const { rows, response } = storage;
 

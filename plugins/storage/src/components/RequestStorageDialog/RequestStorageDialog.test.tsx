@@ -123,6 +123,10 @@ describe('RequestStorageDialog', () => {
         /Request for orders-db waits for the platform team's approval/,
       ),
     ).toBeInTheDocument();
+    expect(screen.getByTestId('storage-request-outcome-link')).toHaveAttribute(
+      'href',
+      '/storage/requests/req-1',
+    );
     expect(bodies).toEqual([
       {
         operation: 'create',
@@ -210,5 +214,49 @@ describe('RequestStorageDialog', () => {
         'The cluster accepts these manifests (server-side dry run).',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('says before submitting whether the request is applied at once, needs approval or is denied', async () => {
+    const decisions = [
+      {
+        outcome: 'require-approval',
+        rule: 'large-volumes',
+        reason: 'Volumes over 500Gi need the platform team',
+        approvers: ['group:default/platform-team', 'group:default/dba'],
+        mode: 'any',
+      },
+      { outcome: 'deny', rule: 'no-io2-dev', reason: 'No io2 in eks-dev' },
+      { outcome: 'auto-approve', reason: 'Within the team budget' },
+    ];
+    let asked = 0;
+    server.use(
+      http.post(url('/requests/validate'), () =>
+        HttpResponse.json({
+          findings: [],
+          manifests: [],
+          manifestsYaml: '',
+          decision: decisions[asked++],
+        }),
+      ),
+    );
+    await render();
+    await userEvent.click(
+      screen.getByRole('radio', { name: /Block storage \(EBS gp3\)/ }),
+    );
+    const check = screen.getByRole('button', {
+      name: 'Check with the cluster',
+    });
+    for (const expected of [
+      'Needs approval by platform-team or dba: Volumes over 500Gi need the platform team (rule large-volumes)',
+      'Denied: No io2 in eks-dev (rule no-io2-dev)',
+      'Applied at once: Within the team budget',
+    ]) {
+      await userEvent.click(check);
+      expect(
+        await screen.findByText(expected, {
+          selector: '[data-testid="storage-request-decision"] *',
+        }),
+      ).toBeInTheDocument();
+    }
   });
 });

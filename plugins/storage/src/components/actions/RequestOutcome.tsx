@@ -1,5 +1,9 @@
+import Box from '@material-ui/core/Box';
 import Alert from '@material-ui/lab/Alert';
+import { Link } from '@backstage/core-components';
 import { SubmitResponse } from '@eks-storage/backstage-plugin-storage-common';
+import { useRequestLink } from '../../hooks/useRequestLink';
+import { DecisionPreview } from '../fields/DecisionPreview';
 
 /** What happens next with a submitted request, in a sentence. */
 export function outcomeText(response: SubmitResponse): string {
@@ -28,8 +32,10 @@ export function outcomeText(response: SubmitResponse): string {
   }
 }
 
-/** The result of a submitted request, with the consequence of a delete. */
+/** The result of a submitted request, with the consequence of a delete and a link to the request's page. */
 export const RequestOutcome = ({ response }: { response: SubmitResponse }) => {
+  const requestLink = useRequestLink();
+  const pending = response.request.status === 'pending-approval';
   const failed =
     response.request.status === 'failed' ||
     response.request.status === 'rejected';
@@ -38,6 +44,21 @@ export const RequestOutcome = ({ response }: { response: SubmitResponse }) => {
       <Alert severity={failed ? 'error' : 'success'} role="status">
         {outcomeText(response)}
       </Alert>
+      {pending && response.decision && (
+        <Box mt={1}>
+          <DecisionPreview validation={response} />
+        </Box>
+      )}
+      <Box mt={1}>
+        <Link
+          to={requestLink(response.request.id)}
+          data-testid="storage-request-outcome-link"
+        >
+          {pending
+            ? 'Follow the request and its approval'
+            : 'Follow the request'}
+        </Link>
+      </Box>
       {response.consequence && (
         <Alert role="note" severity="info" style={{ marginTop: 8 }}>
           {response.consequence}
