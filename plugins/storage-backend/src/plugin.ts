@@ -4,6 +4,18 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { storagePolicyExtensionPoint } from '@eks-storage/backstage-plugin-storage-node';
+import {
+  ApprovalService,
+  CatalogMembership,
+  ConfiguredRequestPolicy,
+  DatabaseApprovalStore,
+  StoragePolicyRegistry,
+  scheduleApprovalHousekeeping,
+} from './approvals';
+import { StoredStorageRequest } from './database/RequestStore';
+import { createApprovalView } from './service/approvalView';
 import { JsonObject } from '@backstage/types';
 import {
   StorageChangedSignal,
@@ -26,7 +38,6 @@ import { readTrackerOptions } from './tracker/trackerConfig';
 import { scheduleRetention } from './housekeeping/retention';
 import { ApplyWorker } from './workflow/ApplyWorker';
 import { readNamespaceRules } from './workflow/namespaceGuard';
-import { ApproveAllPolicy } from './workflow/policy';
 import { RequestAccess } from './workflow/RequestAccess';
 import { RequestService } from './workflow/RequestService';
 
@@ -41,6 +52,10 @@ const APPLY_TASK = 'storage-apply-worker';
 export const storagePlugin = createBackendPlugin({
   pluginId: 'storage',
   register(env) {
+    // Backend modules add request policies here; they are asked before
+    // the configured rules (storage.approvals).
+    const policies = new StoragePolicyRegistry();
+    env.registerExtensionPoint(storagePolicyExtensionPoint, policies);
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -56,6 +71,7 @@ export const storagePlugin = createBackendPlugin({
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         signals: signalsServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { config, logger, scheduler, signals } = deps;
@@ -121,6 +137,40 @@ export const storagePlugin = createBackendPlugin({
           deps.permissions,
           deps.permissionsRegistry,
         );
+        // Every change of a request is signalled; an approved one is
+        // applied now, outside the scheduled task (the store's
+        // compare-and-set lets one replica apply it).
+        const requestChanged = async (request: StoredStorageRequest) => {
+          await publish(signalOfRequest(request));
+          if (request.status === 'approved') {
+            worker
+              .applyNow(request.id)
+              .catch(error =>
+                logger.error(
+                  `Could not apply storage request ${request.id}`,
+                  error,
+                ),
+              );
+          }
+        };
+        const policy = ConfiguredRequestPolicy.fromConfig(
+          config,
+          policies.policies(),
+        );
+        const membership = new CatalogMembership(deps.catalog, deps.auth);
+        const approvals = new ApprovalService({
+          requests: store,
+          approvals: new DatabaseApprovalStore(db, store),
+          authorizer,
+          membership,
+          auditor: deps.auditor,
+          logger,
+          pendingTimeoutMs: policy.policy.pendingTimeoutMs,
+          reminderAfterMs: policy.policy.reminderAfterMs,
+          notifications: deps.notifications,
+          onRequestChanged: requestChanged,
+        });
+        await scheduleApprovalHousekeeping({ scheduler, approvals, logger });
         const requests = new RequestService({
           store,
           access: new RequestAccess({
@@ -131,7 +181,8 @@ export const storagePlugin = createBackendPlugin({
           offerings,
           prices: parsedPrices.prices,
           namespaceRules: readNamespaceRules(config),
-          policy: new ApproveAllPolicy(),
+          policy,
+          approvals,
           logger,
         });
 
@@ -183,21 +234,15 @@ export const storagePlugin = createBackendPlugin({
             tracker,
             offerings,
             prices: parsedPrices.prices,
-            onRequestChanged: async request => {
-              await publish(signalOfRequest(request));
-              if (request.status === 'approved') {
-                // Applied now, outside the scheduled task; the store's
-                // compare-and-set lets one replica apply it.
-                worker
-                  .applyNow(request.id)
-                  .catch(error =>
-                    logger.error(
-                      `Could not apply storage request ${request.id}`,
-                      error,
-                    ),
-                  );
-              }
-            },
+            approvals,
+            view: createApprovalView({
+              catalog: deps.catalog,
+              approvals,
+              tracker,
+              offerings,
+              prices: parsedPrices.prices,
+            }),
+            onRequestChanged: requestChanged,
           }),
         );
       },

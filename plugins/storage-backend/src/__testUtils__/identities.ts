@@ -43,6 +43,29 @@ const OWNERSHIP: Record<string, string[]> = {
   [people.platform]: [people.platform, 'group:default/platform-team'],
 };
 
+/** The people and teams above as catalog entities (users, groups, nesting). */
+export const orgEntities: Entity[] = [
+  ...(
+    [
+      ['alice', 'team-payments'],
+      ['dana', 'team-data'],
+      ['priya', 'platform-team'],
+    ] as const
+  ).map(([name, group]) => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name, namespace: 'default' },
+    spec: { memberOf: [group] },
+    relations: [{ type: 'memberOf', targetRef: `group:default/${group}` }],
+  })),
+  ...['team-payments', 'team-data', 'platform-team'].map(name => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name, namespace: 'default' },
+    spec: { type: 'team', children: [] },
+  })),
+];
+
 export const authHeader = (userRef: string) =>
   mockCredentials.user.header(userRef);
 

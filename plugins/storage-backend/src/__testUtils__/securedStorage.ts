@@ -5,6 +5,7 @@ import {
   authHeader,
   capturedSignals,
   caseInsensitiveCatalog,
+  orgEntities,
   ownerPolicyPermissions,
   people,
 } from './identities';
@@ -20,7 +21,7 @@ export function useSecuredStorage(storageConfig?: object) {
   const signals = capturedSignals();
   const env = useSimulatedStorage({
     features: [ownerPolicyPermissions, signals.factory],
-    catalog: caseInsensitiveCatalog(entities),
+    catalog: caseInsensitiveCatalog([...entities, ...orgEntities]),
     storageConfig,
   });
   const as = (user: string | undefined) => {

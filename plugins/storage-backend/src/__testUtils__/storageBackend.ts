@@ -111,7 +111,10 @@ export function backendConfig(clusters: Array<{ name: string; url: string }>) {
         },
       ],
     },
-    storage: { offerings },
+    storage: {
+      offerings,
+      approvals: { platformApprovers: ['group:default/platform-team'] },
+    },
   };
 }
 

@@ -182,8 +182,33 @@ function generated(): HostileCase[] {
       });
     }
   }
+  for (const action of ['approve', 'reject', 'cancel']) {
+    for (const [what, value] of TYPE_HOSTILE) {
+      cases.push({
+        name: `${action} comment as ${what}`,
+        method: 'post',
+        path: `/requests/corpus-request/${action}`,
+        body: { comment: value },
+        names: 'comment',
+      });
+    }
+  }
   for (const [what, value] of TEXT_HOSTILE) {
     const encoded = encodePathText(value.slice(0, 300));
+    cases.push(
+      {
+        name: `GET /approvals?view= with ${what}`,
+        method: 'get',
+        path: `/approvals?view=${encoded}`,
+        names: 'view',
+      },
+      {
+        name: `GET /approvals?view=history&since= with ${what}`,
+        method: 'get',
+        path: `/approvals?view=history&since=${encoded}`,
+        names: 'since',
+      },
+    );
     cases.push(
       {
         name: `GET /claims?entityRef= with ${what}`,

@@ -86,6 +86,33 @@ const MATRIX: Array<{
     expect: { anonymous: 401, owner: 200, otherTeam: 200, platform: 200 },
   },
   {
+    route: 'GET /approvals',
+    method: 'get',
+    path: '/approvals',
+    expect: { anonymous: 401, owner: 200, otherTeam: 200, platform: 200 },
+  },
+  {
+    route: 'POST /requests/:id/approve (decided)',
+    method: 'post',
+    path: '/requests/matrix-orders/approve',
+    body: () => ({ comment: 'ok' }),
+    expect: { anonymous: 401, owner: 403, otherTeam: 403, platform: 409 },
+  },
+  {
+    route: 'POST /requests/:id/reject (decided)',
+    method: 'post',
+    path: '/requests/matrix-orders/reject',
+    body: () => ({ comment: 'no' }),
+    expect: { anonymous: 401, owner: 403, otherTeam: 403, platform: 409 },
+  },
+  {
+    route: 'POST /requests/:id/cancel (decided)',
+    method: 'post',
+    path: '/requests/matrix-orders/cancel',
+    body: () => ({}),
+    expect: { anonymous: 401, owner: 409, otherTeam: 403, platform: 403 },
+  },
+  {
     route: 'POST /requests/validate',
     method: 'post',
     path: '/requests/validate',

@@ -5,6 +5,7 @@ import { createOpenApiRouter } from '../schema/openapi.generated';
 import { contractGuard } from './contractGuard';
 import { errorHandler } from './errors';
 import { pathGuard } from './pathGuard';
+import { approvalRoutes } from './routes/approvalRoutes';
 import { claimRoutes } from './routes/claimRoutes';
 import { RouterOptions } from './routes/context';
 import { metaRoutes } from './routes/metaRoutes';
@@ -32,6 +33,7 @@ export async function createRouter(
   metaRoutes(api, options);
   requestRoutes(api, options);
   claimRoutes(api, options);
+  approvalRoutes(api, options);
 
   const router = Router();
   router.use(express.json({ limit: '256kb' }));

@@ -3,6 +3,7 @@ import {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
 import { ConflictError } from '@backstage/errors';
 import {
   CostEstimate,
@@ -26,7 +27,13 @@ import { RequestInput } from '../service/requestInput';
 import { applyRequest } from './applier';
 import { ExistingClaim, offeringOfClaim } from './claimContext';
 import { namespaceProblem, NamespaceRules } from './namespaceGuard';
-import { RequestPolicy } from './policy';
+import {
+  RequestPolicyDecision,
+  RequestPolicyInput,
+  StorageRequestDecider,
+} from './policy';
+import type { ApprovalApi } from '../approvals/ApprovalService';
+import { sizeBefore } from '../approvals/policyInput';
 import { fingerprint, kubernetesIdOf } from './requestKey';
 import {
   inputFindings,
@@ -54,6 +61,10 @@ export interface RequestValidation {
   consequence?: string;
   /** Set when the platform team must approve the request, and why. */
   approval?: { required: true; reason: string };
+  /** What policy decides for the request, naming the rule that fired. */
+  decision?: RequestPolicyDecision;
+  /** Who may approve what `approval` asks, besides the platform team. */
+  approvers?: string[];
 }
 
 export class RequestValidationError extends Error {
@@ -74,7 +85,17 @@ export interface RequestServiceOptions {
   offerings: StorageOffering[];
   prices: PriceTable;
   namespaceRules: NamespaceRules;
-  policy: RequestPolicy;
+  /** Modules' policies, then `storage.approvals` (ConfiguredRequestPolicy). */
+  policy: StorageRequestDecider & {
+    /** A decision that needs people, for reasons the backend finds itself. */
+    needsApproval?(
+      reason: string,
+      input: Pick<RequestPolicyInput, 'entity'>,
+      approvers?: string[],
+    ): RequestPolicyDecision;
+  };
+  /** Settles a stored request by the decision (ApprovalService). */
+  approvals: Pick<ApprovalApi, 'settle'>;
   logger: LoggerService;
 }
 
@@ -102,12 +123,13 @@ export class RequestService {
       return { findings: early, manifests: [] };
     }
     const target = await this.options.access.resolve(input, credentials);
-    return this.validateTarget(input, target);
+    return this.validateTarget(input, target, userRefOf(credentials));
   }
 
   private async validateTarget(
     input: RequestInput,
     target: AuthorizedTarget,
+    requestedBy: string,
   ): Promise<RequestValidation> {
     const { offerings, namespaceRules, prices, store } = this.options;
     const { entity, entityRef, cluster, claim, dataSource } = target;
@@ -196,7 +218,12 @@ export class RequestService {
       });
       if (access.approvalReason) {
         result.approval = { required: true, reason: access.approvalReason };
+        result.approvers = access.approvers;
       }
+    }
+    result.decision = await this.decide(result, entity, requestedBy);
+    if (result.decision.outcome === 'require-approval') {
+      result.approval = { required: true, reason: result.decision.reason };
     }
 
     const dryRun = await applyRequest(cluster, request, result.manifests, {
@@ -228,13 +255,22 @@ export class RequestService {
     input: RequestInput,
     actor: { credentials: BackstageCredentials; userRef: string },
   ): Promise<{ request: StoredStorageRequest; validation: RequestValidation }> {
-    const { store, policy, logger } = this.options;
+    const { store, logger } = this.options;
     if (input.requestId) {
       const existing = await store.get(input.requestId);
       if (existing) {
+        const replayed = await this.replay(existing, input, actor);
+        if (replayed.status !== 'submitted') {
+          return {
+            request: replayed,
+            validation: { findings: [], manifests: [] },
+          };
+        }
+        // Stored but never decided (the backend died in between): decide now.
+        const validation = await this.validate(input, actor.credentials);
         return {
-          request: await this.replay(existing, input, actor),
-          validation: { findings: [], manifests: [] },
+          request: await this.settle(replayed, validation),
+          validation,
         };
       }
     }
@@ -269,25 +305,47 @@ export class RequestService {
       };
     }
 
-    const decision = validation.approval
-      ? { result: 'review' as const, reason: validation.approval.reason }
-      : await policy.decide({
-          request,
-          offering: validation.offering,
-          cost: validation.cost,
-          requestedBy: actor.userRef,
-        });
-    const decided = await store.transition(id, {
-      from: ['submitted'],
-      to: decision.result === 'approve' ? 'approved' : 'pending-approval',
-      actor: 'policy',
-      reason: decision.reason,
-      ...(decision.result === 'approve' && { decidedBy: 'policy' }),
-    });
+    const decided = await this.settle(stored, validation);
     logger.info(
-      `Storage request ${id} (${request.operation} ${request.cluster}/${request.namespace}/${request.claimName}) by ${actor.userRef}: ${decided?.status}`,
+      `Storage request ${id} (${request.operation} ${request.cluster}/${request.namespace}/${request.claimName}) by ${actor.userRef}: ${decided.status}`,
     );
-    return { request: decided ?? stored, validation };
+    return { request: decided, validation };
+  }
+
+  /** What policy decides for a request that passed validation. */
+  private async decide(
+    validation: RequestValidation,
+    entity: Entity,
+    requestedBy: string,
+  ): Promise<RequestPolicyDecision> {
+    const { policy, prices } = this.options;
+    const { request, offering, claim, cost } = validation;
+    if (validation.approval && policy.needsApproval) {
+      return policy.needsApproval(
+        validation.approval.reason,
+        { entity },
+        validation.approvers,
+      );
+    }
+    return policy.decide({
+      request: request!,
+      offering,
+      cost,
+      ...sizeBefore(request!, claim, offering, prices),
+      entity,
+      requestedBy,
+    });
+  }
+
+  /** Moves a stored request on by its decision: approved, pending or rejected. */
+  private async settle(
+    stored: StoredStorageRequest,
+    validation: RequestValidation,
+  ): Promise<StoredStorageRequest> {
+    if (!validation.decision) {
+      throw new RequestValidationError(validation);
+    }
+    return this.options.approvals.settle(stored, validation.decision);
   }
 
   /**
@@ -330,4 +388,11 @@ export class RequestService {
     }
     return existing;
   }
+}
+
+/** The user a request is made by. */
+function userRefOf(credentials: BackstageCredentials): string {
+  return (
+    (credentials.principal as { userEntityRef?: string }).userEntityRef ?? ''
+  );
 }

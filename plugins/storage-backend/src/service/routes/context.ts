@@ -19,6 +19,8 @@ import { ClaimTracker } from '../../tracker/ClaimTracker';
 import { RequestService } from '../../workflow/RequestService';
 import { DryRunLimiter } from '../dryRunLimiter';
 import { SignalChannels } from '../signalChannels';
+import type { ApprovalApi } from '../../approvals/ApprovalService';
+import type { createApprovalView } from '../approvalView';
 import type { ApiRouter } from '@backstage/backend-openapi-utils';
 import type { spec } from '../../schema/openapi.generated';
 
@@ -40,6 +42,10 @@ export interface RouterOptions {
   offerings: StorageOffering[];
   prices: PriceTable;
   limiter: DryRunLimiter;
+  /** The approval flow: decide, cancel, the queue. */
+  approvals: ApprovalApi;
+  /** What the approval pages show of a request. */
+  view: ReturnType<typeof createApprovalView>;
   channels: SignalChannels;
   /** Told when a request is stored or decided. */
   onRequestChanged?: (request: StoredStorageRequest) => Promise<void>;

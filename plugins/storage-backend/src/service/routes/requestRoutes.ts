@@ -1,9 +1,8 @@
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import {
   REQUEST_STATUSES,
   RequestDetailResponse,
   StoredStorageRequest,
-  requestSignalChannel,
   storageClaimReadPermission,
   storageRequestApprovePermission,
 } from '@eks-storage/backstage-plugin-storage-common';
@@ -12,6 +11,7 @@ import { claimResourceOf } from '../../permissions/StorageAuthorizer';
 import { loadEntity } from '../../workflow/entities';
 import { RouterOptions, StorageApiRouter } from './context';
 import { reply } from './reply';
+import { requestDetail } from './requestDetail';
 import { createSubmission } from './submission';
 
 /** Requests: validate, submit, list and read. */
@@ -19,7 +19,7 @@ export function requestRoutes(
   router: StorageApiRouter,
   options: RouterOptions,
 ) {
-  const { httpAuth, catalog, authorizer, store, channels } = options;
+  const { httpAuth, catalog, authorizer, store } = options;
   const submission = createSubmission(options);
 
   router.post('/requests/validate', async (req, res) => {
@@ -71,21 +71,12 @@ export function requestRoutes(
 
   router.get('/requests/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const id = req.params.id;
-    const request = id.length <= 64 ? await store.get(id) : undefined;
-    if (!request) {
-      throw new NotFoundError(`id: no storage request ${id.slice(0, 64)}`);
-    }
-    const entity = await loadEntity(catalog, request.entityRef, credentials);
-    await authorizer.requireOnEntity(
-      storageClaimReadPermission,
-      entity,
-      credentials,
+    reply<RequestDetailResponse>(
+      res,
+      await requestDetail(options, req.params.id, {
+        credentials,
+        userRef: credentials.principal.userEntityRef,
+      }),
     );
-    reply<RequestDetailResponse>(res, {
-      request,
-      history: await store.history(request.id),
-      signalChannel: channels.opaque(requestSignalChannel(request.id)),
-    });
   });
 }

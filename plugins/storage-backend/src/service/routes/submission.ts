@@ -37,6 +37,7 @@ export function validationBody(validation: RequestValidation) {
     offering: validation.offering?.id,
     ...(validation.consequence && { consequence: validation.consequence }),
     ...(validation.approval && { approval: validation.approval }),
+    ...(validation.decision && { decision: validation.decision }),
   };
 }
 
