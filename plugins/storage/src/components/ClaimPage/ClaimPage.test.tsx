@@ -113,6 +113,10 @@ describe('ClaimPage', () => {
         selector: '.MuiAlert-message',
       }),
     ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'View request' })).toHaveAttribute(
+      'href',
+      '/storage/requests/req-resize',
+    );
     const manifest = screen
       .getByRole('button', { name: 'Copy text' })
       .closest('div[class*="MuiCardContent"]');

@@ -22,6 +22,7 @@ import { actionAvailability, offeringOfClaim } from '../../lib/claims';
 import { formatAge } from '../../lib/format';
 import { pendingNote } from '../../lib/rows';
 import { useLiveRefresh } from '../../hooks/useLiveRefresh';
+import { useRequestLink } from '../../hooks/useRequestLink';
 import { useOfferings } from '../../hooks/useOfferings';
 import { ClaimDialogs, OpenDialog } from './ClaimDialogs';
 import { ClaimHeader } from './ClaimHeader';
@@ -55,6 +56,7 @@ const ClaimDetails = ({
   const close = useCallback(() => setDialog(undefined), []);
   const availability = actionAvailability(claim, offering);
   const inFlight = claim.requests.filter(r => isInFlightStatus(r.status));
+  const requestLink = useRequestLink();
 
   return (
     <Grid container spacing={3}>
@@ -79,7 +81,8 @@ const ClaimDetails = ({
             style={{ marginTop: 8 }}
           >
             {pendingNote(request)} (requested by {request.requestedBy},{' '}
-            {formatAge(request.createdAt)} ago)
+            {formatAge(request.createdAt)} ago) ·{' '}
+            <Link to={requestLink(request.id)}>View request</Link>
           </Alert>
         ))}
       </Grid>
