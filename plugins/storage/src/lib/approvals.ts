@@ -125,6 +125,14 @@ export function requestTitle(request: StoredStorageRequest): string {
   return `${op} ${request.namespace}/${request.claimName} on ${request.cluster}`;
 }
 
+/** Why the caller may not take an action, or undefined when they may. */
+export function refusal(
+  action: { allowed: boolean; reason?: string } | undefined,
+): string | undefined {
+  if (!action) return 'Not available for this request';
+  return action.allowed ? undefined : action.reason ?? 'Not allowed';
+}
+
 /** A refusal of a decision, keeping the backend's words for 403 and 409. */
 export function describeDecisionError(error: unknown): string {
   if (error instanceof StorageApiError) {

@@ -22,6 +22,7 @@ import {
   costGrowthText,
   requestTitle,
   requirementText,
+  refusal,
   shortRef,
   sizeText,
 } from '../../lib/approvals';
@@ -149,16 +150,14 @@ export const ApprovalCard = (props: {
         )}
       </CardContent>
       <CardActions>
-        {approver ? (
+        {approver && (
           <>
             <DisabledReasonButton
               id={`${testId}-approve`}
               label="Approve"
               icon={<CheckIcon />}
               variant="contained"
-              disabledReason={
-                actions.approve.allowed ? undefined : actions.approve.reason
-              }
+              disabledReason={refusal(actions.approve)}
               onClick={() => onDecide('approve')}
             />
             <DisabledReasonButton
@@ -166,21 +165,18 @@ export const ApprovalCard = (props: {
               label="Reject"
               icon={<CloseIcon />}
               color="secondary"
-              disabledReason={
-                actions.reject.allowed ? undefined : actions.reject.reason
-              }
+              disabledReason={refusal(actions.reject)}
               onClick={() => onDecide('reject')}
             />
           </>
-        ) : (
-          actions.cancel.allowed && (
-            <DisabledReasonButton
-              id={`${testId}-cancel`}
-              label="Cancel request"
-              color="secondary"
-              onClick={() => onDecide('cancel')}
-            />
-          )
+        )}
+        {actions.cancel.allowed && (
+          <DisabledReasonButton
+            id={`${testId}-cancel`}
+            label="Cancel request"
+            color="secondary"
+            onClick={() => onDecide('cancel')}
+          />
         )}
       </CardActions>
     </Card>

@@ -31,6 +31,7 @@ import {
   approverList,
   buildRequestTimeline,
   requestTitle,
+  refusal,
   requirementText,
   shortRef,
 } from '../../lib/approvals';
@@ -67,11 +68,7 @@ const RequestDetails = ({
     : '';
   const pending = request.status === 'pending-approval';
   const spec = (request.spec ?? {}) as Record<string, unknown>;
-  const reasonOf = (kind: DecisionKind) => {
-    const action = actions?.[kind];
-    if (!action) return 'Not available for this request';
-    return action.allowed ? undefined : action.reason ?? 'Not allowed';
-  };
+  const reasonOf = (kind: DecisionKind) => refusal(actions?.[kind]);
   // Cancel is the requester's; approve and reject show only to those who
   // may take them or who are told why not (approvers).
   const shown = (kind: DecisionKind) =>
