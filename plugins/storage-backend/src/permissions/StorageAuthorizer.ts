@@ -6,9 +6,13 @@ import {
 import {
   AuthorizeResult,
   BasicPermission,
+  PermissionCriteria,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
-import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
+import {
+  createConditionAuthorizer,
+  createConditionTransformer,
+} from '@backstage/plugin-permission-node';
 import { NotAllowedError } from '@backstage/errors';
 import {
   Entity,
@@ -17,10 +21,23 @@ import {
 } from '@backstage/catalog-model';
 import { storagePermissions } from '@eks-storage/backstage-plugin-storage-common';
 import {
+  StorageClaimQuery,
   StorageClaimResource,
   storageClaimResourceRef,
   storageClaimRules,
 } from './rules';
+
+/** Whether an entity with these owners meets a query the rules built. */
+function meets(
+  criteria: PermissionCriteria<StorageClaimQuery>,
+  ownerRefs: string[],
+): boolean {
+  if ('allOf' in criteria)
+    return criteria.allOf.every(c => meets(c, ownerRefs));
+  if ('anyOf' in criteria) return criteria.anyOf.some(c => meets(c, ownerRefs));
+  if ('not' in criteria) return !meets(criteria.not, ownerRefs);
+  return criteria.ownerRefs.some(owner => ownerRefs.includes(owner));
+}
 
 /** The resource permission rules judge: an entity and its owners. */
 export function claimResourceOf(entity: Entity): StorageClaimResource {
@@ -35,6 +52,9 @@ export function claimResourceOf(entity: Entity): StorageClaimResource {
  * decisions (such as IS_ENTITY_OWNER) here, where the claims are.
  */
 export class StorageAuthorizer {
+  private readonly toQuery: ReturnType<
+    typeof createConditionTransformer<StorageClaimQuery>
+  >;
   private readonly conditionsHold: ReturnType<
     typeof createConditionAuthorizer<StorageClaimResource>
   >;
@@ -48,9 +68,9 @@ export class StorageAuthorizer {
       permissions: storagePermissions,
       rules: Object.values(storageClaimRules),
     });
-    this.conditionsHold = createConditionAuthorizer(
-      registry.getPermissionRuleset(storageClaimResourceRef),
-    );
+    const ruleset = registry.getPermissionRuleset(storageClaimResourceRef);
+    this.conditionsHold = createConditionAuthorizer(ruleset);
+    this.toQuery = createConditionTransformer(ruleset);
   }
 
   async allows(
@@ -61,6 +81,27 @@ export class StorageAuthorizer {
       credentials,
     });
     return decision.result === AuthorizeResult.ALLOW;
+  }
+
+  /**
+   * For lists: one decision for the caller, turned by the rules' `toQuery`
+   * into a filter on an entity's owners, as list endpoints filter by
+   * conditional decisions.
+   */
+  async ownersFilter(
+    permission: ResourcePermission<'storage-claim'>,
+    credentials: BackstageCredentials,
+  ): Promise<(ownerRefs: string[]) => boolean> {
+    const [decision] = await this.permissions.authorizeConditional(
+      [{ permission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.CONDITIONAL) {
+      const allowed = decision.result === AuthorizeResult.ALLOW;
+      return () => allowed;
+    }
+    const query = this.toQuery(decision.conditions);
+    return ownerRefs => meets(query, ownerRefs);
   }
 
   /** Throws a 403 naming the entity unless the permission holds on its storage. */

@@ -77,7 +77,7 @@ const MATRIX: Array<{
     route: 'GET /requests (every entity)',
     method: 'get',
     path: '/requests',
-    expect: { anonymous: 401, owner: 400, otherTeam: 400, platform: 200 },
+    expect: { anonymous: 401, owner: 200, otherTeam: 200, platform: 200 },
   },
   {
     route: 'GET /requests/:id',
@@ -236,6 +236,18 @@ describe('permission matrix', () => {
     const refusedCleanly =
       (await requestRows()) === before && Boolean(response.body.error?.message);
     expect(status < 400 || refusedCleanly).toBe(true);
+  });
+
+  it("lists every entity's requests to approvers, and to others only those of entities they may change", async () => {
+    const ids = async (who: Who) =>
+      (await as(USER[who]).get('/requests')).body.items.map(
+        (r: { entityRef: string }) => r.entityRef,
+      );
+    expect(await ids('owner')).toContain('component:default/payments-api');
+    expect(await ids('otherTeam')).not.toContain(
+      'component:default/payments-api',
+    );
+    expect(await ids('platform')).toContain('component:default/payments-api');
   });
 
   describe('signal channels', () => {

@@ -4,6 +4,7 @@ import {
   RequestDetailResponse,
   StoredStorageRequest,
   storageClaimReadPermission,
+  storageClaimUpdatePermission,
   storageRequestApprovePermission,
 } from '@eks-storage/backstage-plugin-storage-common';
 import { RequestStatus } from '../../database/RequestStore';
@@ -45,7 +46,6 @@ export function requestRoutes(
       );
     }
     const entityRef = req.query.entityRef;
-    let canonicalRef: string | undefined;
     if (entityRef !== undefined) {
       const entity = await loadEntity(catalog, entityRef, credentials);
       await authorizer.requireOnEntity(
@@ -53,19 +53,40 @@ export function requestRoutes(
         entity,
         credentials,
       );
-      canonicalRef = claimResourceOf(entity).entityRef;
-    } else if (
-      !(await authorizer.allows(storageRequestApprovePermission, credentials))
-    ) {
-      throw new InputError(
-        'entityRef is required: only approvers may list the requests of every entity',
-      );
+      reply<{ items: StoredStorageRequest[] }>(res, {
+        items: await store.list({
+          entityRef: claimResourceOf(entity).entityRef,
+          status: statuses as RequestStatus[],
+        }),
+      });
+      return;
     }
+    // Every entity's: approvers see all; everyone else the requests of the
+    // entities whose storage the policy lets them change (its conditions,
+    // turned into a filter on owners by the rules' toQuery).
+    const all = await store.list({ status: statuses as RequestStatus[] });
+    if (await authorizer.allows(storageRequestApprovePermission, credentials)) {
+      reply<{ items: StoredStorageRequest[] }>(res, { items: all });
+      return;
+    }
+    const mayChange = await authorizer.ownersFilter(
+      storageClaimUpdatePermission,
+      credentials,
+    );
+    const refs = [...new Set(all.map(r => r.entityRef))];
+    const { items: entities } = await catalog.getEntitiesByRefs(
+      { entityRefs: refs },
+      { credentials },
+    );
+    const allowed = new Set(
+      entities
+        .filter((e): e is NonNullable<typeof e> => Boolean(e))
+        .map(e => claimResourceOf(e))
+        .filter(resource => mayChange(resource.ownerRefs))
+        .map(resource => resource.entityRef),
+    );
     reply<{ items: StoredStorageRequest[] }>(res, {
-      items: await store.list({
-        entityRef: canonicalRef,
-        status: statuses as RequestStatus[],
-      }),
+      items: all.filter(r => allowed.has(r.entityRef)),
     });
   });
 
