@@ -44,3 +44,13 @@ export function isTerminalStatus(
 ): status is TerminalRequestStatus {
   return (TERMINAL_REQUEST_STATUSES as readonly string[]).includes(status);
 }
+
+/** Statuses of a request past its decision: what an approval history lists. */
+export const DECIDED_REQUEST_STATUSES = [
+  'approved',
+  'rejected',
+  'cancelled',
+  'applying',
+  'applied',
+  'failed',
+] as const satisfies readonly StorageRequestStatus[];

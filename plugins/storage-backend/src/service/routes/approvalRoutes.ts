@@ -3,6 +3,7 @@ import { InputError } from '@backstage/errors';
 import {
   ApprovalItem,
   ApprovalsResponse,
+  DECIDED_REQUEST_STATUSES,
   REQUEST_STATUSES,
   RequestDetailResponse,
   STORAGE_SIGNAL_CHANNEL,
@@ -12,16 +13,6 @@ import { StoredStorageRequest } from '../../database/RequestStore';
 import { RouterOptions, StorageApiRouter } from './context';
 import { reply } from './reply';
 import { requestDetail } from './requestDetail';
-
-/** Statuses a decided request can have. */
-const DECIDED: StorageRequestStatus[] = [
-  'approved',
-  'rejected',
-  'cancelled',
-  'applying',
-  'applied',
-  'failed',
-];
 
 /** The approval queue, and deciding, cancelling a request. */
 export function approvalRoutes(
@@ -117,7 +108,7 @@ export function approvalRoutes(
         await store.list({
           status: (statuses.length
             ? statuses
-            : DECIDED) as StorageRequestStatus[],
+            : DECIDED_REQUEST_STATUSES) as StorageRequestStatus[],
         })
       ).filter(
         r =>

@@ -4,7 +4,10 @@ import MenuItem from '@material-ui/core/MenuItem';
 import Typography from '@material-ui/core/Typography';
 import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { StorageRequestStatus } from '@eks-storage/backstage-plugin-storage-common';
+import {
+  DECIDED_REQUEST_STATUSES,
+  StorageRequestStatus,
+} from '@eks-storage/backstage-plugin-storage-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useDebounce from 'react-use/esm/useDebounce';
 import { storageApiRef } from '../../api';
@@ -17,14 +20,8 @@ import { StatusChip } from '../common/StatusChip';
 import { TextInput } from '../common/TextInput';
 
 /** Statuses a decided request can have. */
-export const HISTORY_STATUSES: StorageRequestStatus[] = [
-  'approved',
-  'rejected',
-  'cancelled',
-  'applying',
-  'applied',
-  'failed',
-];
+export const HISTORY_STATUSES: readonly StorageRequestStatus[] =
+  DECIDED_REQUEST_STATUSES;
 
 export interface HistoryFilters {
   status: string;
