@@ -75,7 +75,13 @@ export default defineConfig({
       stderr: 'pipe' as const,
     })),
     {
-      command: 'yarn workspace backend start',
+      // The backend as `yarn workspace backend start` runs it (Backstage's
+      // TypeScript loader, NODE_ENV=development) but without its file
+      // watcher: that restarts the backend whenever a source file it loaded
+      // changes, which wipes the in-memory database in the middle of a test.
+      command:
+        'node --enable-source-maps --require @backstage/cli-node/config/nodeTransform.cjs src/index.ts',
+      cwd: 'packages/backend',
       url: `${backendUrl}/.backstage/health/v1/readiness`,
       env: serverEnv,
       timeout: 180_000,
