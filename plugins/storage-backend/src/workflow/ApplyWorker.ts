@@ -4,7 +4,11 @@ import {
   storageRequestSchema,
 } from '@eks-storage/backstage-plugin-storage-common';
 import { ClusterRegistry } from '../clusters/ClusterRegistry';
-import { RequestStore, StoredStorageRequest } from '../database/RequestStore';
+import {
+  RequestStore,
+  RequestTransition,
+  StoredStorageRequest,
+} from '../database/RequestStore';
 import { applyRequest } from './applier';
 
 export interface ApplyWorkerOptions {
@@ -32,6 +36,9 @@ export function retryDelayMs(attempt: number): number {
 
 /** An apply of one request takes well under this; the scheduled run's timeout too. */
 export const APPLY_LEASE_MS = 30_000;
+
+/** Who the request history names for the worker's status changes. */
+const APPLY_WORKER_ACTOR = 'apply-worker';
 
 /**
  * Applies approved requests to their clusters. A request stored approved is
@@ -100,30 +107,37 @@ export class ApplyWorker {
     }
   }
 
-  private async changed(request: StoredStorageRequest | undefined) {
-    if (request) {
-      await this.options.onChange?.(request);
+  /**
+   * Moves the request as the worker (a compare-and-set on its status) and
+   * tells the listener; undefined when another replica moved it first.
+   */
+  private async move(
+    id: string,
+    transition: Omit<RequestTransition, 'actor'>,
+  ): Promise<StoredStorageRequest | undefined> {
+    const moved = await this.options.store.transition(id, {
+      ...transition,
+      actor: APPLY_WORKER_ACTOR,
+    });
+    if (moved) {
+      await this.options.onChange?.(moved);
     }
-    return request;
+    return moved;
   }
 
   /** Takes the request (one replica wins) and applies it; false if not taken. */
   private async process(stored: StoredStorageRequest): Promise<boolean> {
-    const { store, logger } = this.options;
-    const actor = 'apply-worker';
+    const { logger } = this.options;
     const now = this.now();
     const lease = new Date(now.getTime() + this.leaseMs);
     if (stored.status === 'approved') {
-      const taken = await this.changed(
-        await store.transition(stored.id, {
-          from: ['approved'],
-          to: 'applying',
-          actor,
-          reason: `Applying to ${stored.cluster}`,
-          dueAt: now,
-          nextAttemptAt: lease,
-        }),
-      );
+      const taken = await this.move(stored.id, {
+        from: ['approved'],
+        to: 'applying',
+        reason: `Applying to ${stored.cluster}`,
+        dueAt: now,
+        nextAttemptAt: lease,
+      });
       if (!taken) {
         return false;
       }
@@ -138,31 +152,25 @@ export class ApplyWorker {
     // time ends failed instead of looping.
     const attempts = stored.attempts + 1;
     if (attempts >= this.maxAttempts) {
-      const failed = await this.changed(
-        await store.transition(stored.id, {
-          from: ['applying'],
-          to: 'failed',
-          actor,
-          reason: `Interrupted ${attempts} times while applying`,
-          lastError: `Interrupted ${attempts} times while applying`,
-          attempts,
-          dueAt: now,
-          nextAttemptAt: null,
-        }),
-      );
-      return failed !== undefined;
-    }
-    const resumed = await this.changed(
-      await store.transition(stored.id, {
+      const failed = await this.move(stored.id, {
         from: ['applying'],
-        to: 'applying',
-        actor,
-        reason: `Resuming an interrupted apply to ${stored.cluster}`,
+        to: 'failed',
+        reason: `Interrupted ${attempts} times while applying`,
+        lastError: `Interrupted ${attempts} times while applying`,
         attempts,
         dueAt: now,
-        nextAttemptAt: lease,
-      }),
-    );
+        nextAttemptAt: null,
+      });
+      return failed !== undefined;
+    }
+    const resumed = await this.move(stored.id, {
+      from: ['applying'],
+      to: 'applying',
+      reason: `Resuming an interrupted apply to ${stored.cluster}`,
+      attempts,
+      dueAt: now,
+      nextAttemptAt: lease,
+    });
     if (!resumed) {
       return false;
     }
@@ -174,20 +182,16 @@ export class ApplyWorker {
   }
 
   private async apply(stored: StoredStorageRequest): Promise<void> {
-    const { store, clusters, logger } = this.options;
-    const actor = 'apply-worker';
+    const { clusters, logger } = this.options;
 
     const fail = (message: string) =>
-      store
-        .transition(stored.id, {
-          from: ['applying'],
-          to: 'failed',
-          actor,
-          reason: message,
-          lastError: message,
-          nextAttemptAt: null,
-        })
-        .then(r => this.changed(r));
+      this.move(stored.id, {
+        from: ['applying'],
+        to: 'failed',
+        reason: message,
+        lastError: message,
+        nextAttemptAt: null,
+      });
 
     const cluster = clusters.get(stored.cluster);
     if (!cluster) {
@@ -206,15 +210,12 @@ export class ApplyWorker {
       stored.manifests as RenderedObject[],
     );
     if (outcome.ok) {
-      await this.changed(
-        await store.transition(stored.id, {
-          from: ['applying'],
-          to: 'applied',
-          actor,
-          reason: `Applied to ${stored.cluster}`,
-          nextAttemptAt: null,
-        }),
-      );
+      await this.move(stored.id, {
+        from: ['applying'],
+        to: 'applied',
+        reason: `Applied to ${stored.cluster}`,
+        nextAttemptAt: null,
+      });
       return;
     }
 
@@ -225,17 +226,14 @@ export class ApplyWorker {
       logger.warn(
         `Storage request ${stored.id}: attempt ${attempts} failed (${error.message}); retrying in ${delay} ms`,
       );
-      await this.changed(
-        await store.transition(stored.id, {
-          from: ['applying'],
-          to: 'approved',
-          actor,
-          reason: `Attempt ${attempts} failed: ${error.message}`,
-          lastError: error.message,
-          attempts,
-          nextAttemptAt: new Date(this.now().getTime() + delay),
-        }),
-      );
+      await this.move(stored.id, {
+        from: ['applying'],
+        to: 'approved',
+        reason: `Attempt ${attempts} failed: ${error.message}`,
+        lastError: error.message,
+        attempts,
+        nextAttemptAt: new Date(this.now().getTime() + delay),
+      });
       return;
     }
     logger.warn(`Storage request ${stored.id} failed: ${error.message}`);
