@@ -1,8 +1,8 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
-  Diagnosis,
-  DiagnosisInput,
   diagnose,
+  LabelSelector,
+  matchesLabelSelector,
 } from '@eks-storage/backstage-plugin-storage-common';
 import {
   V1PersistentVolume,
@@ -13,24 +13,22 @@ import { ClusterRegistry } from '../clusters/ClusterRegistry';
 import {
   ClaimTransition,
   ClaimTransitionStore,
-  stateKeyOf,
 } from '../database/ClaimTransitionStore';
-import { claimKey, splitClaimKey } from './claimKey';
-import { RateLimitedQueue } from './RateLimitedQueue';
-import { ClaimChange, ClusterCache, VolumeSnapshot } from './ClusterCache';
-import { ClusterIndex } from './clusterIndex';
+import { claimKey } from './claimKey';
+import { ClaimStates } from './claimStates';
 import {
   ClaimDetail,
   ClaimSummary,
   detailOf,
   diagnosisInputOf,
-  summarizeClaim,
   summarizeVolume,
 } from './claimView';
-import {
-  LabelSelector,
-  matchesLabelSelector,
-} from '@eks-storage/backstage-plugin-storage-common';
+import { ClaimChange, ClusterCache } from './ClusterCache';
+import { diagnoseChangedClaims } from './diagnoseClaims';
+import { FlushChain, FlushOptions } from './FlushChain';
+import { FlushTimers } from './FlushTimers';
+import { TrackedCluster } from './TrackedCluster';
+import { TransitionRecorder } from './TransitionRecorder';
 
 export interface ClaimTrackerOptions {
   clusters: ClusterRegistry;
@@ -68,81 +66,15 @@ export interface ClaimFilter {
 }
 
 /**
- * What the claim's pages show — the claim, its volume, its pods, its
- * snapshots, its events and the diagnosis — as one string: any change here
- * is worth telling an open page, even when the claim's state stays the same.
- */
-function fingerprint(claim: ClaimSummary, input: DiagnosisInput): string {
-  const pv = input.pv;
-  return JSON.stringify([
-    claim.requested,
-    claim.capacity,
-    claim.phase,
-    claim.volumeName,
-    claim.diagnosis.state,
-    claim.diagnosis.headline,
-    pv?.spec?.capacity?.storage,
-    pv?.status?.phase,
-    (input.pods ?? []).map(p => [
-      p.metadata?.name,
-      p.status?.phase,
-      p.spec?.nodeName,
-    ]),
-    (input.snapshots as VolumeSnapshot[] | undefined)?.map(s => [
-      s.metadata?.name,
-      s.status?.readyToUse,
-    ]),
-    (input.events ?? []).map(e => [e.metadata?.name, e.count]),
-  ]);
-}
-
-/** A diagnosis, or the end of a claim. */
-type Observed = {
-  state: Diagnosis['state'] | 'deleted';
-  severity: string;
-  headline: string;
-};
-
-const stateKey = (diagnosis: Observed) =>
-  stateKeyOf({ ...diagnosis, toState: diagnosis.state });
-
-interface TrackedCluster {
-  cache: ClusterCache;
-  summaries: Map<string, ClaimSummary>;
-  /** The index the last flush built; claim pages read from it too. */
-  index?: ClusterIndex;
-  /** What the pages of each claim last showed, to tell them of changes. */
-  fingerprints: Map<string, string>;
-  last: Map<string, { key: string; transition?: ClaimTransition }>;
-  dirty: Set<string>;
-  allDirty: boolean;
-  /** Every informer has listed: claims may be diagnosed. */
-  synced: boolean;
-  /** The first diagnosis of every claim is done (and recorded or queued). */
-  firstFlushDone: boolean;
-  timer?: NodeJS.Timeout;
-  resyncTimer?: NodeJS.Timeout;
-  retryTimer?: NodeJS.Timeout;
-  /** Flushes run one after another: the last one queued or running. */
-  chain: Promise<void>;
-  /** A flush queued behind the running one; later changes join it. */
-  queued?: { announce: boolean };
-  /** Transitions not recorded yet, per claim, oldest first. */
-  unrecorded: Map<string, ClaimTransition[]>;
-  /** Claims whose transitions failed to record, waiting to be retried. */
-  retries: RateLimitedQueue;
-}
-
-/**
  * Follows every claim in every cluster: keeps each one's diagnosis current
  * from the informer caches, records each change of state once, and tells
  * the listener so the browser can update live.
  *
  * As client-go's informers and workqueue do: nothing is diagnosed before
  * every informer of the cluster has listed; diagnoses run one batch at a
- * time per cluster, in order; transitions that fail to record go back on a
- * rate-limited queue; and a periodic resync re-evaluates what depends on
- * time.
+ * time per cluster, in order (FlushChain); transitions that fail to record
+ * go back on a rate-limited queue (TransitionRecorder); and a periodic
+ * resync re-evaluates what depends on time (FlushTimers).
  */
 export class ClaimTracker {
   private readonly tracked = new Map<string, TrackedCluster>();
@@ -161,30 +93,34 @@ export class ClaimTracker {
         const latest = await this.options.transitions.latestByClaim(
           client.name,
         );
+        const isStopped = () => this.stopped;
         const tracked: TrackedCluster = {
           summaries: new Map(),
           fingerprints: new Map(),
-          last: new Map(
-            [...latest.values()].map(transition => [
-              claimKey(transition.namespace, transition.name),
-              {
-                key: stateKey({
-                  ...transition,
-                  state: transition.toState as Observed['state'],
-                }),
-                transition,
-              },
-            ]),
-          ),
+          states: new ClaimStates(latest.values()),
           dirty: new Set(),
           allDirty: true,
           synced: false,
           firstFlushDone: false,
-          chain: Promise.resolve(),
-          unrecorded: new Map(),
-          retries: new RateLimitedQueue({
-            baseDelayMs: this.options.retryBaseDelayMs ?? 500,
-            maxDelayMs: this.options.retryMaxDelayMs ?? 5 * 60_000,
+          timers: new FlushTimers(),
+          flushes: new FlushChain({
+            flush: options => this.flush(client.name, options),
+            onError: error =>
+              this.options.logger.error(
+                `Tracking claims of cluster ${client.name} failed`,
+                error,
+              ),
+            isStopped,
+          }),
+          recorder: new TransitionRecorder({
+            cluster: client.name,
+            transitions: this.options.transitions,
+            logger: this.options.logger,
+            retryBaseDelayMs: this.options.retryBaseDelayMs,
+            retryMaxDelayMs: this.options.retryMaxDelayMs,
+            onRetryDue: () =>
+              this.enqueueFlush(client.name, { announce: true }),
+            isStopped,
           }),
           cache: new ClusterCache(client, {
             logger: this.options.logger,
@@ -199,7 +135,7 @@ export class ClaimTracker {
         // The lists are stored a macrotask after they arrive; then the first
         // flush, if every list is in, has been queued: wait for it.
         await new Promise(resolve => setImmediate(resolve));
-        await tracked.chain;
+        await tracked.flushes.idle();
       }),
     );
   }
@@ -207,12 +143,11 @@ export class ClaimTracker {
   async stop(): Promise<void> {
     this.stopped = true;
     for (const tracked of this.tracked.values()) {
-      clearTimeout(tracked.timer);
-      clearInterval(tracked.resyncTimer);
-      clearTimeout(tracked.retryTimer);
+      tracked.timers.stop();
+      tracked.recorder.stop();
       await tracked.cache.stop();
     }
-    await Promise.all([...this.tracked.values()].map(t => t.chain));
+    await Promise.all([...this.tracked.values()].map(t => t.flushes.idle()));
   }
 
   /** Every informer of the cluster has listed: the gate opens. */
@@ -226,14 +161,10 @@ export class ClaimTracker {
     this.enqueueFlush(cluster, { announce: false }).then(() => {
       tracked.firstFlushDone = true;
     });
-    const interval = this.options.resyncIntervalMs ?? 60_000;
-    if (interval > 0) {
-      tracked.resyncTimer = setInterval(() => {
-        tracked.allDirty = true;
-        this.enqueueFlush(cluster, { announce: true });
-      }, interval);
-      tracked.resyncTimer.unref?.();
-    }
+    tracked.timers.startResync(this.options.resyncIntervalMs ?? 60_000, () => {
+      tracked.allDirty = true;
+      this.enqueueFlush(cluster, { announce: true });
+    });
   }
 
   private markDirty(cluster: string, change: ClaimChange) {
@@ -247,196 +178,28 @@ export class ClaimTracker {
     // Before every list is in, a diagnosis could say a class or a volume
     // is missing that is merely not listed yet: changes only accumulate.
     if (!tracked.synced || this.stopped) return;
-    if (!tracked.timer) {
-      tracked.timer = setTimeout(() => {
-        tracked.timer = undefined;
-        this.enqueueFlush(cluster, { announce: true });
-      }, this.debounceMs);
-    }
+    tracked.timers.debounce(this.debounceMs, () =>
+      this.enqueueFlush(cluster, { announce: true }),
+    );
   }
 
-  /**
-   * Queues a flush behind the one running, so transitions are recorded and
-   * announced in the order they were observed. Changes arriving while a
-   * flush waits in the queue join it.
-   */
-  private enqueueFlush(
-    cluster: string,
-    { announce }: { announce: boolean },
-  ): Promise<void> {
-    const tracked = this.tracked.get(cluster)!;
-    if (tracked.queued) {
-      tracked.queued.announce ||= announce;
-      return tracked.chain;
-    }
-    const queued = { announce };
-    tracked.queued = queued;
-    tracked.chain = tracked.chain.then(async () => {
-      tracked.queued = undefined;
-      if (this.stopped) return;
-      try {
-        await this.flush(cluster, queued);
-      } catch (error) {
-        this.options.logger.error(
-          `Tracking claims of cluster ${cluster} failed`,
-          error as Error,
-        );
-      }
-    });
-    return tracked.chain;
+  private enqueueFlush(cluster: string, options: FlushOptions): Promise<void> {
+    return this.tracked.get(cluster)!.flushes.enqueue(options);
   }
 
-  /** Diagnoses the claims that changed and records what is new. */
+  /** Diagnoses the claims that changed, records what is new, then tells. */
   private async flush(
     cluster: string,
-    { announce }: { announce: boolean },
+    { announce }: FlushOptions,
   ): Promise<void> {
     const tracked = this.tracked.get(cluster)!;
-    const now = this.now();
-    const keys = tracked.allDirty
-      ? new Set([
-          ...tracked.summaries.keys(),
-          ...tracked.cache
-            .list<V1PersistentVolumeClaim>('PersistentVolumeClaim')
-            .map(pvc => claimKey(pvc.metadata?.namespace, pvc.metadata?.name)),
-        ])
-      : tracked.dirty;
-    tracked.allDirty = false;
-    tracked.dirty = new Set();
-
-    const index = new ClusterIndex(tracked.cache);
-    tracked.index = index;
-    const changes: Array<{
-      claim: ClaimSummary;
-      transition?: ClaimTransition;
-    }> = [];
-    for (const key of keys) {
-      const { namespace, name } = splitClaimKey(key);
-      const pvc = tracked.cache.get<V1PersistentVolumeClaim>(
-        'PersistentVolumeClaim',
-        name,
-        namespace,
-      );
-      if (!pvc) {
-        const gone = tracked.summaries.get(key);
-        tracked.summaries.delete(key);
-        tracked.fingerprints.delete(key);
-        if (gone) {
-          const transition = this.transitionOf(key, cluster, tracked, gone, {
-            state: 'deleted',
-            severity: 'info',
-            headline: `Claim ${key} was deleted`,
-          });
-          changes.push({ claim: gone, transition });
-        }
-        continue;
-      }
-      const input = diagnosisInputOf(tracked.cache, pvc, now, index);
-      const diagnosis = diagnose(input);
-      const summary = summarizeClaim(cluster, input, diagnosis);
-      const shownBefore = tracked.fingerprints.get(key);
-      const shownNow = fingerprint(summary, input);
-      tracked.summaries.set(key, summary);
-      tracked.fingerprints.set(key, shownNow);
-      const transition = this.transitionOf(
-        key,
-        cluster,
-        tracked,
-        summary,
-        diagnosis,
-      );
-      if (transition) {
-        // Behind any of the claim's transitions still waiting to be recorded.
-        const waiting = tracked.unrecorded.get(key) ?? [];
-        waiting.push(transition);
-        tracked.unrecorded.set(key, waiting);
-      }
-      if (transition || shownBefore !== shownNow) {
-        changes.push({ claim: summary, transition });
-      }
-    }
-
-    await this.recordDue(cluster, tracked);
+    const changes = diagnoseChangedClaims(cluster, tracked, this.now);
+    await tracked.recorder.recordDue();
     if (announce) {
       for (const { claim, transition } of changes) {
         this.options.onChange?.(claim, transition);
       }
     }
-  }
-
-  /**
-   * Records the transitions of every claim not waiting out a retry delay.
-   * When recording fails they stay queued, and their claims go back on the
-   * rate-limited queue: nothing observed is dropped.
-   */
-  private async recordDue(cluster: string, tracked: TrackedCluster) {
-    const due = [...tracked.unrecorded.keys()].filter(
-      key => !tracked.retries.isWaiting(key),
-    );
-    if (due.length === 0) return;
-    const transitions = due.flatMap(key =>
-      tracked.unrecorded.get(key)!.map(transition => ({
-        ...transition,
-        observedAt: new Date(transition.observedAt),
-      })),
-    );
-    try {
-      await this.options.transitions.recordMany(transitions);
-      for (const key of due) {
-        tracked.unrecorded.delete(key);
-        tracked.retries.forget(key);
-      }
-    } catch (error) {
-      let delay = Infinity;
-      for (const key of due) {
-        delay = Math.min(delay, tracked.retries.addRateLimited(key));
-      }
-      this.options.logger.warn(
-        `Could not record ${transitions.length} claim state changes in ${cluster}, retrying in ${delay} ms: ${error}`,
-      );
-    }
-    this.scheduleRetry(cluster, tracked);
-  }
-
-  private scheduleRetry(cluster: string, tracked: TrackedCluster) {
-    clearTimeout(tracked.retryTimer);
-    tracked.retryTimer = undefined;
-    const wait = tracked.retries.nextDueInMs();
-    if (wait === undefined || this.stopped) return;
-    tracked.retryTimer = setTimeout(() => {
-      tracked.retryTimer = undefined;
-      this.enqueueFlush(cluster, { announce: true });
-    }, wait);
-  }
-
-  /** The transition to a newly observed state; undefined when nothing changed. */
-  private transitionOf(
-    key: string,
-    cluster: string,
-    tracked: TrackedCluster,
-    claim: ClaimSummary,
-    diagnosis: Observed,
-  ): ClaimTransition | undefined {
-    const previous = tracked.last.get(key);
-    const next = stateKey(diagnosis);
-    if (previous?.key === next) {
-      return undefined;
-    }
-    const transition: ClaimTransition = {
-      cluster,
-      namespace: claim.namespace,
-      name: claim.name,
-      uid: claim.uid,
-      entityRef: claim.entityRef,
-      requestId: claim.requestId,
-      fromState: previous?.transition?.toState,
-      toState: diagnosis.state,
-      severity: diagnosis.severity,
-      headline: diagnosis.headline,
-      observedAt: this.now().toISOString(),
-    };
-    tracked.last.set(key, { key: next, transition });
-    return transition;
   }
 
   /**

@@ -1,0 +1,70 @@
+import { Diagnosis } from '@eks-storage/backstage-plugin-storage-common';
+import { ClaimTransition, stateKeyOf } from '../database/ClaimTransitionStore';
+import { claimKey } from './claimKey';
+import { ClaimSummary } from './claimView';
+
+/** A diagnosis, or the end of a claim. */
+export type Observed = {
+  state: Diagnosis['state'] | 'deleted';
+  severity: string;
+  headline: string;
+};
+
+const stateKey = (diagnosis: Observed) =>
+  stateKeyOf({ ...diagnosis, toState: diagnosis.state });
+
+/**
+ * The state each claim of a cluster was last observed in. Seeded from the
+ * transitions recorded before, so a restart records only what changed.
+ */
+export class ClaimStates {
+  private readonly last: Map<
+    string,
+    { key: string; transition?: ClaimTransition }
+  >;
+
+  constructor(recorded: Iterable<ClaimTransition>) {
+    this.last = new Map(
+      [...recorded].map(transition => [
+        claimKey(transition.namespace, transition.name),
+        {
+          key: stateKey({
+            ...transition,
+            state: transition.toState as Observed['state'],
+          }),
+          transition,
+        },
+      ]),
+    );
+  }
+
+  /** The transition to a newly observed state; undefined when nothing changed. */
+  transitionTo(
+    key: string,
+    cluster: string,
+    claim: ClaimSummary,
+    diagnosis: Observed,
+    now: () => Date,
+  ): ClaimTransition | undefined {
+    const previous = this.last.get(key);
+    const next = stateKey(diagnosis);
+    if (previous?.key === next) {
+      return undefined;
+    }
+    const transition: ClaimTransition = {
+      cluster,
+      namespace: claim.namespace,
+      name: claim.name,
+      uid: claim.uid,
+      entityRef: claim.entityRef,
+      requestId: claim.requestId,
+      fromState: previous?.transition?.toState,
+      toState: diagnosis.state,
+      severity: diagnosis.severity,
+      headline: diagnosis.headline,
+      observedAt: now().toISOString(),
+    };
+    this.last.set(key, { key: next, transition });
+    return transition;
+  }
+}

@@ -1,0 +1,90 @@
+import { diagnose } from '@eks-storage/backstage-plugin-storage-common';
+import { V1PersistentVolumeClaim } from '@kubernetes/client-node';
+import { ClaimTransition } from '../database/ClaimTransitionStore';
+import { claimKey, splitClaimKey } from './claimKey';
+import { claimFingerprint } from './claimFingerprint';
+import { ClusterIndex } from './clusterIndex';
+import { ClaimSummary, diagnosisInputOf, summarizeClaim } from './claimView';
+import { TrackedCluster } from './TrackedCluster';
+
+/** A change worth telling the listener about. */
+export interface ClaimChangeNotice {
+  claim: ClaimSummary;
+  transition?: ClaimTransition;
+}
+
+/**
+ * Diagnoses the cluster's claims that changed (all of them after a sync or
+ * a resync), queues each new transition to be recorded, and returns what
+ * an open page would show differently.
+ */
+export function diagnoseChangedClaims(
+  cluster: string,
+  tracked: TrackedCluster,
+  clock: () => Date,
+): ClaimChangeNotice[] {
+  const now = clock();
+  const keys = tracked.allDirty
+    ? new Set([
+        ...tracked.summaries.keys(),
+        ...tracked.cache
+          .list<V1PersistentVolumeClaim>('PersistentVolumeClaim')
+          .map(pvc => claimKey(pvc.metadata?.namespace, pvc.metadata?.name)),
+      ])
+    : tracked.dirty;
+  tracked.allDirty = false;
+  tracked.dirty = new Set();
+
+  const index = new ClusterIndex(tracked.cache);
+  tracked.index = index;
+  const changes: ClaimChangeNotice[] = [];
+  for (const key of keys) {
+    const { namespace, name } = splitClaimKey(key);
+    const pvc = tracked.cache.get<V1PersistentVolumeClaim>(
+      'PersistentVolumeClaim',
+      name,
+      namespace,
+    );
+    if (!pvc) {
+      const gone = tracked.summaries.get(key);
+      tracked.summaries.delete(key);
+      tracked.fingerprints.delete(key);
+      if (gone) {
+        const transition = tracked.states.transitionTo(
+          key,
+          cluster,
+          gone,
+          {
+            state: 'deleted',
+            severity: 'info',
+            headline: `Claim ${key} was deleted`,
+          },
+          clock,
+        );
+        changes.push({ claim: gone, transition });
+      }
+      continue;
+    }
+    const input = diagnosisInputOf(tracked.cache, pvc, now, index);
+    const diagnosis = diagnose(input);
+    const summary = summarizeClaim(cluster, input, diagnosis);
+    const shownBefore = tracked.fingerprints.get(key);
+    const shownNow = claimFingerprint(summary, input);
+    tracked.summaries.set(key, summary);
+    tracked.fingerprints.set(key, shownNow);
+    const transition = tracked.states.transitionTo(
+      key,
+      cluster,
+      summary,
+      diagnosis,
+      clock,
+    );
+    if (transition) {
+      tracked.recorder.add(key, transition);
+    }
+    if (transition || shownBefore !== shownNow) {
+      changes.push({ claim: summary, transition });
+    }
+  }
+  return changes;
+}
