@@ -63,8 +63,6 @@ export interface RequestValidation {
   approval?: { required: true; reason: string };
   /** What policy decides for the request, naming the rule that fired. */
   decision?: RequestPolicyDecision;
-  /** Who may approve what `approval` asks, besides the platform team. */
-  approvers?: string[];
 }
 
 export class RequestValidationError extends Error {
@@ -218,7 +216,6 @@ export class RequestService {
       });
       if (access.approvalReason) {
         result.approval = { required: true, reason: access.approvalReason };
-        result.approvers = access.approvers;
       }
     }
     result.decision = await this.decide(result, entity, requestedBy);
@@ -321,11 +318,8 @@ export class RequestService {
     const { policy, prices } = this.options;
     const { request, offering, claim, cost } = validation;
     if (validation.approval && policy.needsApproval) {
-      return policy.needsApproval(
-        validation.approval.reason,
-        { entity },
-        validation.approvers,
-      );
+      // The platform team decides whose a volume is (platformApprovers).
+      return policy.needsApproval(validation.approval.reason, { entity });
     }
     return policy.decide({
       request: request!,

@@ -12,8 +12,6 @@ import { StorageClaimResource } from '../permissions/rules';
 export interface VolumeAccess {
   /** Set when the platform team must approve: why, in plain words. */
   approvalReason?: string;
-  /** Who may approve it besides the platform: the volume's listed owners. */
-  approvers?: string[];
 }
 
 /** The volume handle a PV of this driver would carry for the volume ID. */
@@ -66,7 +64,6 @@ export async function existingVolumeAccess(options: {
       )}, not to ${
         entity.entityRef
       }: the platform team must approve binding it`,
-      approvers: offered.owners,
     };
   }
   const released = existing.filter(pv => pv.status?.phase === 'Released');
