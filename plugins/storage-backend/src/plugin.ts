@@ -15,6 +15,7 @@ import {
   scheduleApprovalHousekeeping,
 } from './approvals';
 import { StoredStorageRequest } from './database/RequestStore';
+import { createClaimNotices } from './approvals/claimNotices';
 import { createApprovalView } from './service/approvalView';
 import { JsonObject } from '@backstage/types';
 import {
@@ -119,13 +120,22 @@ export const storagePlugin = createBackendPlugin({
           }
         };
 
+        // The requester hears when the claim their request made is Bound
+        // or failed.
+        const claimNotices = createClaimNotices({
+          store,
+          notifications: deps.notifications,
+          logger,
+        });
         const tracker = new ClaimTracker({
           ...readTrackerOptions(config),
           clusters,
           transitions,
           logger,
-          onChange: (claim, transition) =>
-            publish(signalOfClaim(claim, transition)),
+          onChange: (claim, transition) => {
+            publish(signalOfClaim(claim, transition));
+            claimNotices(claim, transition);
+          },
         });
         const worker = new ApplyWorker({
           store,
