@@ -5,7 +5,7 @@ import {
   APP_CONFIG,
   loadRepoConfig,
   PRODUCTION_CONFIG,
-} from '../testUtils/loadRepoConfig';
+} from '../__testUtils__/loadRepoConfig';
 import demoAuthProviderModule, {
   demoProviderEnabled,
   normalizeUserRef,
