@@ -35,12 +35,15 @@ export const people = {
   otherTeam: 'user:default/dana',
   /** A member of the platform team, who approves. */
   platform: 'user:default/priya',
+  /** Another member of the platform team. */
+  platform2: 'user:default/pat',
 } as const;
 
 const OWNERSHIP: Record<string, string[]> = {
   [people.owner]: [people.owner, 'group:default/team-payments'],
   [people.otherTeam]: [people.otherTeam, 'group:default/team-data'],
   [people.platform]: [people.platform, 'group:default/platform-team'],
+  [people.platform2]: [people.platform2, 'group:default/platform-team'],
 };
 
 /** The people and teams above as catalog entities (users, groups, nesting). */
@@ -50,6 +53,7 @@ export const orgEntities: Entity[] = [
       ['alice', 'team-payments'],
       ['dana', 'team-data'],
       ['priya', 'platform-team'],
+      ['pat', 'platform-team'],
     ] as const
   ).map(([name, group]) => ({
     apiVersion: 'backstage.io/v1alpha1',

@@ -7,6 +7,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { CoreV1Api } from '@kubernetes/client-node';
 import { EksSim, startEksSim } from '@eks-storage/eks-sim';
+import { POSTGRES, postgresDatabase } from '../__testUtils__/postgres';
 import knexFactory, { Knex } from 'knex';
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -38,30 +39,6 @@ function sqlite(): Knex {
     connection: ':memory:',
     useNullAsDefault: true,
   });
-}
-
-const POSTGRES =
-  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??
-  Object.entries(process.env).find(([key]) =>
-    /^BACKSTAGE_TEST_DATABASE_POSTGRES\d+_CONNECTION_STRING$/.test(key),
-  )?.[1];
-
-/** A fresh PostgreSQL database, dropped by the returned function. */
-async function postgresDatabase(): Promise<{
-  connection: string;
-  drop: () => Promise<void>;
-}> {
-  const name = `reliability_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  const admin = knexFactory({ client: 'pg', connection: POSTGRES });
-  await admin.raw(`create database ${name}`);
-  return {
-    connection: Object.assign(new URL(POSTGRES!), { pathname: `/${name}` })
-      .href,
-    drop: async () => {
-      await admin.raw(`drop database if exists ${name} with (force)`);
-      await admin.destroy();
-    },
-  };
 }
 
 function claimBody(name: string, storageClassName: string) {
