@@ -27,7 +27,7 @@ const TYPE_HOSTILE: Array<[string, unknown]> = [
   ['a negative number', -1],
   ['a boolean', true],
   ['a nested object', { a: { b: { c: { d: 'e' } } } }],
-  ['a 300 kB-deep list', JSON.parse('['.repeat(500) + ']'.repeat(500))],
+  ['a list nested 500 deep', JSON.parse('['.repeat(500) + ']'.repeat(500))],
 ];
 
 /** Strings no name-like field accepts. */
