@@ -37,7 +37,7 @@ import { signalOfClaim, signalOfRequest } from './service/signals';
 import { ClaimTracker } from './tracker/ClaimTracker';
 import { readTrackerOptions } from './tracker/trackerConfig';
 import { scheduleRetention } from './housekeeping/retention';
-import { ApplyWorker } from './workflow/ApplyWorker';
+import { ApplyWorker, startTakeOverLoop } from './workflow/ApplyWorker';
 import { readNamespaceRules } from './workflow/namespaceGuard';
 import { RequestAccess } from './workflow/RequestAccess';
 import { RequestService } from './workflow/RequestService';
@@ -209,6 +209,13 @@ export const storagePlugin = createBackendPlugin({
             await worker.runOnce({ signal, budgetMs: 20_000 });
           },
         });
+        // A task lock left by a killed process frees only when the
+        // scheduler's janitor notices, a minute or more later; meanwhile
+        // requests the killed process was applying would wait. Each replica
+        // therefore also takes over expired leases itself: the store's
+        // compare-and-set keeps a request to one applier.
+        const takeOver = startTakeOverLoop(worker, logger);
+        deps.lifecycle.addShutdownHook(() => takeOver.stop());
 
         // History is kept as long as storage.retention says.
         await scheduleRetention({

@@ -240,3 +240,28 @@ export class ApplyWorker {
     await fail(error.message);
   }
 }
+
+/**
+ * Runs the worker on this replica every `intervalMs`, one run at a time:
+ * it takes over what a killed process left `applying` once its lease has
+ * run out, whatever state the scheduler's task lock is in.
+ */
+export function startTakeOverLoop(
+  worker: Pick<ApplyWorker, 'runOnce'>,
+  logger: LoggerService,
+  intervalMs = 10_000,
+): { stop(): void } {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    worker
+      .runOnce({ budgetMs: intervalMs })
+      .catch(error => logger.warn(`Storage apply take-over failed: ${error}`))
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
