@@ -146,4 +146,17 @@ describe('approvals through the API', () => {
     const theirs = await dana().get('/approvals');
     expect(theirs.body.items).toEqual([]);
   });
+
+  it('filters the history by the owning team, spelled either way', async () => {
+    for (const team of ['team-payments', 'group:default/TEAM-PAYMENTS']) {
+      const { body } = await priya().get(
+        `/approvals?view=history&team=${encodeURIComponent(team)}`,
+      );
+      expect(body.items.length).toBeGreaterThan(0);
+    }
+    const { body } = await priya().get(
+      '/approvals?view=history&team=team-data',
+    );
+    expect(body.items).toEqual([]);
+  });
 });

@@ -42,8 +42,9 @@ export function claimActionInput<A extends ClaimAction>(
     }),
     ...(body.requestId !== undefined && { requestId: body.requestId }),
   };
-  const action_ = action as ClaimAction;
-  switch (action_) {
+  // A plain union to switch on exhaustively (`A` is only a type parameter).
+  const kind: ClaimAction = action;
+  switch (kind) {
     case 'resize': {
       const b = body as Bodies['resize'];
       return { ...base, operation: 'resize', size: b.size };
@@ -84,7 +85,7 @@ export function claimActionInput<A extends ClaimAction>(
       };
     }
     default: {
-      const unknown: never = action_;
+      const unknown: never = kind;
       throw new Error(`Unknown claim action ${String(unknown)}`);
     }
   }

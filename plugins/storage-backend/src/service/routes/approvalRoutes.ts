@@ -1,4 +1,5 @@
 import { Request } from 'express';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   ApprovalItem,
@@ -90,6 +91,14 @@ export function approvalRoutes(
         )}" is not a request status: use ${REQUEST_STATUSES.join(', ')}`,
       );
     }
+    let teamKey: string | undefined;
+    try {
+      teamKey = team ? ownerKey(team) : undefined;
+    } catch {
+      throw new InputError(
+        'team must be a group reference such as group:default/team-payments',
+      );
+    }
     const sinceTime = since ? Date.parse(since) : undefined;
     if (sinceTime !== undefined && Number.isNaN(sinceTime)) {
       throw new InputError('since must be a date such as 2026-11-01');
@@ -126,7 +135,7 @@ export function approvalRoutes(
         await approvals.get(request.id),
         actor,
       );
-      if (team && !(await ownedBy(item, team))) continue;
+      if (teamKey && ownerKeyOrNone(item.entityOwner) !== teamKey) continue;
       items.push(item);
     }
     reply<ApprovalsResponse>(res, {
@@ -135,15 +144,20 @@ export function approvalRoutes(
       signalChannel: STORAGE_SIGNAL_CHANNEL,
     });
   });
+}
 
-  /** Whether the item's entity is owned by the team, as the catalog spells it. */
-  async function ownedBy(item: ApprovalItem, team: string) {
-    const owner = item.entityOwner;
-    if (!owner) return false;
-    const normalize = (ref: string) =>
-      ref.includes(':')
-        ? ref.toLowerCase()
-        : `group:default/${ref}`.toLowerCase();
-    return normalize(owner) === normalize(team);
+/** The key of an owner the catalog holds; none for a missing or malformed one. */
+function ownerKeyOrNone(owner: string | undefined): string | undefined {
+  try {
+    return owner ? ownerKey(owner) : undefined;
+  } catch {
+    return undefined;
   }
+}
+
+/** An owner or team reference as the catalog compares them: groups by default, any letter case. */
+function ownerKey(ref: string): string {
+  return stringifyEntityRef(
+    parseEntityRef(ref, { defaultKind: 'group', defaultNamespace: 'default' }),
+  ).toLocaleLowerCase('en-US');
 }
