@@ -17,3 +17,4 @@ export type { ScenarioName } from './scenarios';
 export { SCENARIOS } from './scenarios';
 export { kubeconfigYaml } from './kubeconfig';
 export type { UsageSetting, VolumeUsage } from './kubeletStats';
+export type { RequestCounter } from './api/requestCounter';

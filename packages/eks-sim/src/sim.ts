@@ -6,6 +6,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { adminHandler } from './admin';
 import { Authenticator, AuthPolicy } from './api/auth';
 import { Registry } from './api/registry';
+import { RequestCounter } from './api/requestCounter';
 import { ApiServer, listen } from './api/server';
 import { generateTls } from './api/tls';
 import { WatchHub } from './api/watch';
@@ -59,6 +60,8 @@ export interface EksSim {
   registry: Registry;
   /** How full each claim's file system is (kubelet volume stats). */
   volumeUsage: VolumeUsage;
+  /** Every API request answered so far, by verb and resource (benchmarks read it). */
+  requests: RequestCounter;
   close(): Promise<void>;
 }
 
@@ -132,7 +135,9 @@ export async function startEksSim(
   options.faults?.iamDeniedDrivers?.forEach(d => faults.setIamDenied(d, true));
 
   const tls = options.https ? generateTls(clusterName) : undefined;
+  const requests = new RequestCounter();
   const api = new ApiServer({
+    requests,
     registry,
     watches,
     authenticator: new Authenticator(options.auth ?? { mode: 'anonymous' }),
@@ -169,6 +174,7 @@ export async function startEksSim(
     clock,
     registry,
     volumeUsage,
+    requests,
     close: async () => {
       if (closed) return;
       closed = true;

@@ -21,6 +21,7 @@ import { listQuery } from './query';
 import { Registry } from './registry';
 import { handleResource, selectorsOf, verbOf } from './resourceHandlers';
 import { negotiate, send, sendError, wantsTable } from './responses';
+import { RequestCounter } from './requestCounter';
 import { parseRoute, ResourceRoute } from './routes';
 import { WatchHub } from './watch';
 
@@ -49,6 +50,8 @@ export interface ApiServerOptions {
   tls?: { key: string; cert: string };
   /** What a node's kubelet answers through the API server's node proxy. */
   nodeProxy?: (node: string, path: string) => unknown | undefined;
+  /** Counts every request but health checks. */
+  requests?: RequestCounter;
 }
 
 function decodePath(text: string) {
@@ -57,6 +60,23 @@ function decodePath(text: string) {
   } catch {
     throw errors.badRequest(`invalid URL escape in ${JSON.stringify(text)}`);
   }
+}
+
+/** `list persistentvolumeclaims`, `watch pods`, `GET /version`: what a request asks. */
+function requestKind(req: IncomingMessage): string {
+  const method = req.method ?? 'GET';
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  try {
+    const route = parseRoute(url.pathname);
+    if (route.type === 'resource') {
+      return `${verbOf(method, route, url.searchParams) ?? method} ${
+        route.kind.plural
+      }`;
+    }
+  } catch {
+    // A malformed path is answered (and counted) as it is.
+  }
+  return `${method} ${url.pathname}`;
 }
 
 function authorize(identity: Identity, request: AccessRequest) {
@@ -70,6 +90,12 @@ export class ApiServer {
 
   async handle(req: IncomingMessage, res: ServerResponse) {
     try {
+      if (
+        this.options.requests &&
+        !/^\/(healthz|livez|readyz)\b/.test(req.url ?? '')
+      ) {
+        this.options.requests.add(requestKind(req));
+      }
       await this.dispatch(req, res);
     } catch (error) {
       sendError(res, toApiError(error));
