@@ -36,6 +36,9 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
+// the official Kubernetes plugin, on the same clusters as the storage plugin
+backend.add(import('@backstage/plugin-kubernetes-backend'));
+
 // self-service storage
 backend.add(import('@eks-storage/backstage-plugin-storage-backend'));
 backend.add(

@@ -50,6 +50,10 @@ import {
 } from '@backstage/catalog-model';
 
 import {
+  EntityKubernetesContent,
+  isKubernetesAvailable,
+} from '@backstage/plugin-kubernetes';
+import {
   EntityStorageCard,
   EntityStorageContent,
   isStorageAvailable,
@@ -158,6 +162,18 @@ const storageRoute = (
   </EntityLayout.Route>
 );
 
+// The official Kubernetes plugin's tab, beside Storage: both read the same
+// clusters (kubernetes.clusterLocatorMethods).
+const kubernetesRoute = (
+  <EntityLayout.Route
+    path="/kubernetes"
+    title="Kubernetes"
+    if={isKubernetesAvailable}
+  >
+    <EntityKubernetesContent />
+  </EntityLayout.Route>
+);
+
 const dependenciesRoute = (
   <EntityLayout.Route path="/dependencies" title="Dependencies">
     {twoCards(
@@ -171,6 +187,7 @@ const serviceEntityPage = (
   <EntityLayout>
     {overviewRoute}
     {storageRoute}
+    {kubernetesRoute}
     <EntityLayout.Route path="/api" title="API">
       {twoCards(<EntityProvidedApisCard />, <EntityConsumedApisCard />)}
     </EntityLayout.Route>
@@ -182,6 +199,7 @@ const websiteEntityPage = (
   <EntityLayout>
     {overviewRoute}
     {storageRoute}
+    {kubernetesRoute}
     {dependenciesRoute}
   </EntityLayout>
 );
