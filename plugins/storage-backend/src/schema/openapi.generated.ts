@@ -800,6 +800,524 @@ export const spec = {
         },
       },
     },
+    '/fleet/overview': {
+      get: {
+        operationId: 'getFleetOverview',
+        summary:
+          "The platform console's overview: claims and capacity by cluster, driver and state; monthly cost by owner team, system and driver with its trend; how many findings each section has.",
+        responses: {
+          '200': {
+            description: 'The overview.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FleetOverviewResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/fleet/claims': {
+      get: {
+        operationId: 'listFleetClaims',
+        summary:
+          'Every claim in every cluster, and every volume no claim holds, with owner (or the hints to find one), usage, cost and age. Filters combine with AND.',
+        parameters: [
+          {
+            name: 'team',
+            in: 'query',
+            description:
+              "The owning group of the claim's entity, e.g. group:default/team-payments.",
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 512,
+            },
+          },
+          {
+            name: 'system',
+            in: 'query',
+            description:
+              "The system of the claim's entity, e.g. system:default/online-shop.",
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 512,
+            },
+          },
+          {
+            name: 'entity',
+            in: 'query',
+            description:
+              "The claim's entity, e.g. component:default/payments-api.",
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 512,
+            },
+          },
+          {
+            name: 'cluster',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 253,
+            },
+          },
+          {
+            name: 'namespace',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 253,
+            },
+          },
+          {
+            name: 'driver',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 32,
+            },
+            description: 'ebs, efs, fsx-lustre, s3 or ontap.',
+          },
+          {
+            name: 'offering',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 63,
+            },
+          },
+          {
+            name: 'storageClass',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 253,
+            },
+          },
+          {
+            name: 'state',
+            in: 'query',
+            description:
+              'A diagnosis state (bound, provisioning, waiting-for-consumer, resizing, resize-pending-restart, failed, lost, terminating, released) or, for volumes without a claim, available.',
+            schema: {
+              type: 'string',
+              maxLength: 32,
+            },
+          },
+          {
+            name: 'owned',
+            in: 'query',
+            description:
+              'true for claims a catalog entity claims, false for the rest (no backstage.io/kubernetes-id label, or one no entity has).',
+            schema: {
+              type: 'string',
+              maxLength: 5,
+            },
+          },
+          {
+            name: 'minAgeDays',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 8,
+            },
+          },
+          {
+            name: 'maxAgeDays',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 8,
+            },
+          },
+          {
+            name: 'usageAbove',
+            in: 'query',
+            description:
+              'Used share of capacity in percent (0–100), from the last sample.',
+            schema: {
+              type: 'string',
+              maxLength: 8,
+            },
+          },
+          {
+            name: 'usageBelow',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 8,
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            description: 'At most this many rows (default 500, at most 5000).',
+            schema: {
+              type: 'string',
+              maxLength: 8,
+            },
+          },
+          {
+            name: 'offset',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 8,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The claims, by cluster, namespace and name.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FleetClaimsResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/fleet/waste': {
+      get: {
+        operationId: 'listFleetWaste',
+        summary:
+          'What is paid for and not used: Released volumes kept by Retain, volumes no claim holds, snapshots whose source is gone, claims no pod used for days, claims provisioned far above use; each with its monthly cost and the actions that remove it.',
+        responses: {
+          '200': {
+            description: 'Waste findings, costliest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FleetFindingsResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/fleet/classes': {
+      get: {
+        operationId: 'listFleetClasses',
+        summary:
+          'Class health, "will this bind?": every StorageClass of every cluster checked live (CSI driver installed, in-tree provisioners, default class, expansion, binding mode, parameter limits, encryption) and offerings pointing at missing classes.',
+        responses: {
+          '200': {
+            description:
+              'Classes with their findings, and cluster- and offering-level findings.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FleetClassesResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/fleet/compliance': {
+      get: {
+        operationId: 'listFleetCompliance',
+        summary:
+          'Compliance findings by the configured rule set (storage.fleet.compliance): unencrypted EBS classes and volumes, missing KMS keys, EFS without TLS; each names the fix.',
+        responses: {
+          '200': {
+            description: 'Findings, and the rules that produced them.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FleetComplianceResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/fleet/usage': {
+      get: {
+        operationId: 'listFleetUsage',
+        summary:
+          "Used against capacity of every claim from the kubelets' volume stats (collected on a schedule), with resize and shrink suggestions and their monthly saving.",
+        responses: {
+          '200': {
+            description: 'The last sample of each claim, fullest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FleetUsageResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/fleet/usage/{cluster}/{namespace}/{name}': {
+      get: {
+        operationId: 'getClaimUsage',
+        summary:
+          "One claim's usage history (the samples the collector stored) and its suggestion.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'days',
+            in: 'query',
+            description: 'How far back, in days (default 30, at most 365).',
+            schema: {
+              type: 'string',
+              maxLength: 8,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Samples, oldest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ClaimUsageHistory',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/fleet/backups': {
+      get: {
+        operationId: 'listFleetBackups',
+        summary:
+          "Per claim, its newest ready VolumeSnapshot and its age, the offering's snapshot schedule, and production claims with no recent snapshot.",
+        responses: {
+          '200': {
+            description: 'Claims, stale first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FleetBackupsResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/fleet/expiries': {
+      get: {
+        operationId: 'listFleetExpiries',
+        summary:
+          'Claims with an expiry (storage.backstage.io/expires-at), soonest first, and where their clean-up stands (warned, snapshotting, deleting).',
+        responses: {
+          '200': {
+            description: 'Expiries.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FleetExpiriesResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+        },
+      },
+    },
+    '/fleet/volumes/{cluster}/{name}/delete': {
+      post: {
+        operationId: 'deleteFleetVolume',
+        summary:
+          "Requests the deletion of a PersistentVolume no claim holds (Released or Available) through the request workflow (policy, approval, audit). The volume's name must be repeated.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            $ref: '#/components/parameters/volumeName',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/VolumeDeleteInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            $ref: '#/components/responses/Submitted',
+          },
+          '400': {
+            $ref: '#/components/responses/Invalid',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '429': {
+            $ref: '#/components/responses/TooManyRequests',
+          },
+        },
+      },
+    },
+    '/fleet/volumes/{cluster}/{name}/adopt': {
+      post: {
+        operationId: 'adoptFleetVolume',
+        summary:
+          'Requests a new claim bound to a volume no claim holds, for the entity that owned it (a create request with an existing-volume source), through the request workflow.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            $ref: '#/components/parameters/volumeName',
+          },
+        ],
+        requestBody: {
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/VolumeAdoptInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            $ref: '#/components/responses/Submitted',
+          },
+          '400': {
+            $ref: '#/components/responses/Invalid',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '429': {
+            $ref: '#/components/responses/TooManyRequests',
+          },
+        },
+      },
+    },
+    '/fleet/claims/{cluster}/{namespace}/{name}/delete': {
+      post: {
+        operationId: 'deleteFleetClaim',
+        summary:
+          "Requests the deletion of a claim, optionally after a snapshot of it is ready (snapshotFirst), through the request workflow. The claim's name must be repeated.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/FleetClaimDeleteInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            $ref: '#/components/responses/FleetSubmitted',
+          },
+          '400': {
+            $ref: '#/components/responses/Invalid',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+          '429': {
+            $ref: '#/components/responses/TooManyRequests',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -838,6 +1356,17 @@ export const spec = {
           maxLength: 253,
         },
         example: 'data-payments-db-0',
+      },
+      volumeName: {
+        name: 'name',
+        in: 'path',
+        required: true,
+        description: "A PersistentVolume's name.",
+        schema: {
+          type: 'string',
+          maxLength: 253,
+        },
+        example: 'pvc-5f0c2a4e-8b1d-4c3e-9a7f-2d6b1e0c9a11',
       },
       requestId: {
         name: 'id',
@@ -2169,6 +2698,14 @@ export const spec = {
               cost: {
                 $ref: '#/components/schemas/CostEstimate',
               },
+              usage: {
+                $ref: '#/components/schemas/ClaimUsage',
+              },
+              expiresAt: {
+                type: 'string',
+                description:
+                  'When the claim expires (its storage.backstage.io/expires-at annotation).',
+              },
             },
           },
         ],
@@ -2222,6 +2759,17 @@ export const spec = {
               },
               offering: {
                 type: 'string',
+              },
+              usage: {
+                $ref: '#/components/schemas/ClaimUsage',
+              },
+              usageSuggestion: {
+                $ref: '#/components/schemas/UsageSuggestion',
+              },
+              expiresAt: {
+                type: 'string',
+                description:
+                  'When the claim expires (its storage.backstage.io/expires-at annotation).',
               },
               cost: {
                 $ref: '#/components/schemas/CostEstimate',
@@ -2323,6 +2871,1193 @@ export const spec = {
           },
         },
       },
+      ClaimUsage: {
+        type: 'object',
+        description:
+          "How full a claim's file system is, from the kubelet's volume stats.",
+        required: ['usedBytes', 'capacityBytes', 'usedFraction', 'observedAt'],
+        properties: {
+          usedBytes: {
+            type: 'number',
+          },
+          capacityBytes: {
+            type: 'number',
+          },
+          usedFraction: {
+            type: 'number',
+            description: 'usedBytes / capacityBytes, 0..1.',
+          },
+          observedAt: {
+            type: 'string',
+          },
+        },
+      },
+      UsageSample: {
+        type: 'object',
+        required: ['observedAt', 'usedBytes', 'capacityBytes'],
+        properties: {
+          observedAt: {
+            type: 'string',
+          },
+          usedBytes: {
+            type: 'number',
+          },
+          capacityBytes: {
+            type: 'number',
+          },
+        },
+      },
+      UsageSuggestion: {
+        type: 'object',
+        description:
+          "What to do about a claim's size, with what it saves (or costs) a month.",
+        required: ['action', 'fromSize', 'toSize', 'usedFraction'],
+        properties: {
+          action: {
+            type: 'string',
+            enum: ['resize', 'shrink-by-migration', 'smaller-offering'],
+            description:
+              'resize above 80% used; shrink by migration (or move to a smaller offering) when below 20% for 7 days.',
+          },
+          fromSize: {
+            type: 'string',
+          },
+          toSize: {
+            type: 'string',
+          },
+          offering: {
+            type: 'string',
+            description: 'The smaller offering to move to (smaller-offering).',
+          },
+          usedFraction: {
+            type: 'number',
+            description:
+              'Share of the capacity in use in the newest sample, 0..1.',
+          },
+          monthlySavingUsd: {
+            type: 'number',
+            description:
+              'Monthly list-price difference; negative when the change costs more (a resize).',
+          },
+          notBefore: {
+            type: 'string',
+            description:
+              'EBS allows one modification per volume every six hours; a resize waits until then.',
+          },
+        },
+      },
+      FleetObjectRef: {
+        type: 'object',
+        required: ['kind', 'name'],
+        properties: {
+          kind: {
+            type: 'string',
+            description:
+              'PersistentVolumeClaim, PersistentVolume, VolumeSnapshot, StorageClass, CSIDriver, Offering or Cluster.',
+          },
+          name: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+        },
+      },
+      FleetVolume: {
+        type: 'object',
+        description: 'A PersistentVolume as the console shows it.',
+        required: ['name'],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          phase: {
+            type: 'string',
+          },
+          reclaimPolicy: {
+            type: 'string',
+          },
+          capacity: {
+            type: 'string',
+          },
+          storageClassName: {
+            type: 'string',
+          },
+          driver: {
+            $ref: '#/components/schemas/DriverId',
+          },
+          volumeHandle: {
+            type: 'string',
+          },
+          zone: {
+            type: 'string',
+          },
+          encrypted: {
+            type: 'boolean',
+          },
+          createdAt: {
+            type: 'string',
+          },
+          releasedAt: {
+            type: 'string',
+            description:
+              'When it became Released (status.lastPhaseTransitionTime).',
+          },
+          lastClaim: {
+            type: 'object',
+            description: 'The claim it was bound to (spec.claimRef).',
+            required: ['namespace', 'name'],
+            properties: {
+              namespace: {
+                type: 'string',
+              },
+              name: {
+                type: 'string',
+              },
+            },
+          },
+        },
+      },
+      FleetAction: {
+        type: 'string',
+        enum: [
+          'delete-volume',
+          'adopt-volume',
+          'delete-claim',
+          'resize',
+          'snapshot',
+        ],
+        description:
+          'An action that removes a finding: delete-volume and adopt-volume are the /fleet/volumes routes; delete-claim the /fleet/claims delete; resize and snapshot the claim routes.',
+      },
+      FleetFinding: {
+        type: 'object',
+        description:
+          "One thing the console found (storage-common's fleet functions, the same `eks-storage audit` prints), with the fix.",
+        required: [
+          'id',
+          'section',
+          'code',
+          'severity',
+          'cluster',
+          'object',
+          'title',
+          'detail',
+          'fix',
+          'actions',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+            description:
+              'Stable key of the finding (section, code, cluster and object).',
+          },
+          section: {
+            type: 'string',
+            enum: [
+              'waste',
+              'class-health',
+              'compliance',
+              'usage',
+              'backups',
+              'expiry',
+            ],
+          },
+          code: {
+            type: 'string',
+            example: 'released-volume',
+          },
+          severity: {
+            type: 'string',
+            enum: ['error', 'warning', 'info'],
+          },
+          cluster: {
+            type: 'string',
+          },
+          object: {
+            $ref: '#/components/schemas/FleetObjectRef',
+          },
+          title: {
+            type: 'string',
+            description: 'One line, naming the object.',
+          },
+          detail: {
+            type: 'string',
+            description: 'What is going on and why it matters.',
+          },
+          fix: {
+            type: 'string',
+          },
+          field: {
+            type: 'string',
+            description: 'The field at fault, e.g. parameters.iops.',
+          },
+          kubernetesId: {
+            type: 'string',
+            description:
+              'The backstage.io/kubernetes-id the object (or its last claim) carries.',
+          },
+          entityRef: {
+            type: 'string',
+            description:
+              'The entity the object belongs to, when the catalog resolves it.',
+          },
+          ownerRef: {
+            type: 'string',
+            description: "The entity's owning group.",
+          },
+          monthlyUsd: {
+            type: 'number',
+            description:
+              'The monthly list price at stake (what the waste costs; what a suggestion saves).',
+          },
+          since: {
+            type: 'string',
+          },
+          ageDays: {
+            type: 'number',
+          },
+          lastClaim: {
+            type: 'object',
+            description: 'The claim a volume or snapshot last belonged to.',
+            required: ['namespace', 'name'],
+            properties: {
+              namespace: {
+                type: 'string',
+              },
+              name: {
+                type: 'string',
+              },
+            },
+          },
+          suggestion: {
+            $ref: '#/components/schemas/UsageSuggestion',
+          },
+          volume: {
+            $ref: '#/components/schemas/FleetVolume',
+          },
+          actions: {
+            type: 'array',
+            description: 'The console actions that remove it.',
+            items: {
+              $ref: '#/components/schemas/FleetAction',
+            },
+          },
+        },
+      },
+      FleetViewer: {
+        type: 'object',
+        description:
+          'What the caller may do from the console (each action is authorized again when asked).',
+        required: ['mayCleanUp'],
+        properties: {
+          mayCleanUp: {
+            type: 'boolean',
+            description:
+              "The platform team's permission (storage.request.approve) lets them delete or adopt any volume no claim holds; owners may always act on their own entities' volumes.",
+          },
+        },
+      },
+      FleetFindingsResponse: {
+        type: 'object',
+        required: [
+          'items',
+          'totalMonthlyUsd',
+          'viewer',
+          'clusters',
+          'generatedAt',
+        ],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FleetFinding',
+            },
+          },
+          totalMonthlyUsd: {
+            type: 'number',
+            description: "The sum of the findings' monthlyUsd.",
+          },
+          viewer: {
+            $ref: '#/components/schemas/FleetViewer',
+          },
+          clusters: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ClusterStatus',
+            },
+          },
+          generatedAt: {
+            type: 'string',
+          },
+        },
+      },
+      FleetStorageClass: {
+        type: 'object',
+        required: [
+          'cluster',
+          'name',
+          'provisioner',
+          'isDefault',
+          'allowVolumeExpansion',
+          'parameters',
+          'status',
+          'findings',
+          'offerings',
+        ],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          provisioner: {
+            type: 'string',
+          },
+          driver: {
+            $ref: '#/components/schemas/DriverId',
+          },
+          isDefault: {
+            type: 'boolean',
+          },
+          volumeBindingMode: {
+            type: 'string',
+          },
+          reclaimPolicy: {
+            type: 'string',
+          },
+          allowVolumeExpansion: {
+            type: 'boolean',
+          },
+          parameters: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+          status: {
+            type: 'string',
+            enum: ['ok', 'warning', 'error'],
+            description:
+              "The worst finding's severity (error means claims of it will not bind).",
+          },
+          findings: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FleetFinding',
+            },
+          },
+          offerings: {
+            type: 'array',
+            description: 'Offerings that claim from this class.',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      FleetClassesResponse: {
+        type: 'object',
+        required: ['items', 'findings', 'clusters', 'generatedAt'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FleetStorageClass',
+            },
+          },
+          findings: {
+            type: 'array',
+            description:
+              'Findings about a cluster (no default class) or an offering (its class is missing).',
+            items: {
+              $ref: '#/components/schemas/FleetFinding',
+            },
+          },
+          clusters: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ClusterStatus',
+            },
+          },
+          generatedAt: {
+            type: 'string',
+          },
+        },
+      },
+      FleetComplianceRule: {
+        type: 'object',
+        required: ['id', 'description', 'enabled'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          enabled: {
+            type: 'boolean',
+          },
+        },
+      },
+      FleetComplianceResponse: {
+        type: 'object',
+        required: ['items', 'rules', 'clusters', 'generatedAt'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FleetFinding',
+            },
+          },
+          rules: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FleetComplianceRule',
+            },
+          },
+          clusters: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ClusterStatus',
+            },
+          },
+          generatedAt: {
+            type: 'string',
+          },
+        },
+      },
+      FleetUsageItem: {
+        type: 'object',
+        required: ['cluster', 'namespace', 'name', 'usage'],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          storageClassName: {
+            type: 'string',
+          },
+          driver: {
+            $ref: '#/components/schemas/DriverId',
+          },
+          capacity: {
+            type: 'string',
+          },
+          usage: {
+            $ref: '#/components/schemas/ClaimUsage',
+          },
+          suggestion: {
+            $ref: '#/components/schemas/UsageSuggestion',
+          },
+        },
+      },
+      FleetUsageResponse: {
+        type: 'object',
+        required: ['items', 'clusters'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FleetUsageItem',
+            },
+          },
+          lastCollectedAt: {
+            type: 'string',
+            description: 'When the collector last stored samples.',
+          },
+          clusters: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ClusterStatus',
+            },
+          },
+        },
+      },
+      ClaimUsageHistory: {
+        type: 'object',
+        required: ['cluster', 'namespace', 'name', 'samples'],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          samples: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/UsageSample',
+            },
+          },
+          latest: {
+            $ref: '#/components/schemas/ClaimUsage',
+          },
+          suggestion: {
+            $ref: '#/components/schemas/UsageSuggestion',
+          },
+        },
+      },
+      FleetSnapshotRef: {
+        type: 'object',
+        required: ['name', 'readyToUse'],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+          },
+          readyToUse: {
+            type: 'boolean',
+          },
+        },
+      },
+      SnapshotSchedule: {
+        type: 'object',
+        description:
+          "An offering's `backup` setting, carried out by the backend.",
+        required: ['offering', 'everyHours', 'keep'],
+        properties: {
+          offering: {
+            type: 'string',
+          },
+          everyHours: {
+            type: 'number',
+          },
+          keep: {
+            type: 'integer',
+          },
+          lastTakenAt: {
+            type: 'string',
+          },
+          nextDueAt: {
+            type: 'string',
+          },
+        },
+      },
+      FleetBackupItem: {
+        type: 'object',
+        required: [
+          'cluster',
+          'namespace',
+          'name',
+          'production',
+          'stale',
+          'snapshots',
+        ],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          lifecycle: {
+            type: 'string',
+          },
+          production: {
+            type: 'boolean',
+            description: "The entity's spec.lifecycle is production.",
+          },
+          newestSnapshot: {
+            $ref: '#/components/schemas/FleetSnapshotRef',
+          },
+          newestAgeHours: {
+            type: 'number',
+          },
+          snapshots: {
+            type: 'integer',
+            description: 'How many snapshots of it exist.',
+          },
+          stale: {
+            type: 'boolean',
+            description:
+              'A production claim with no ready snapshot within storage.fleet.backups.staleAfter.',
+          },
+          schedule: {
+            $ref: '#/components/schemas/SnapshotSchedule',
+          },
+          finding: {
+            $ref: '#/components/schemas/FleetFinding',
+          },
+        },
+      },
+      FleetBackupsResponse: {
+        type: 'object',
+        required: ['items', 'staleAfterHours', 'clusters'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FleetBackupItem',
+            },
+          },
+          staleAfterHours: {
+            type: 'number',
+          },
+          clusters: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ClusterStatus',
+            },
+          },
+        },
+      },
+      FleetExpiryItem: {
+        type: 'object',
+        required: [
+          'cluster',
+          'namespace',
+          'name',
+          'expiresAt',
+          'status',
+          'snapshotFirst',
+        ],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          requestId: {
+            type: 'string',
+            description: 'The request that set the expiry.',
+          },
+          expiresAt: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: [
+              'upcoming',
+              'warned',
+              'snapshotting',
+              'deleting',
+              'deleted',
+              'failed',
+            ],
+          },
+          warnedAt: {
+            type: 'string',
+          },
+          snapshotFirst: {
+            type: 'boolean',
+            description:
+              'The offering asks for a snapshot before an expired claim is deleted.',
+          },
+          snapshotRequestId: {
+            type: 'string',
+          },
+          deleteRequestId: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+        },
+      },
+      FleetExpiriesResponse: {
+        type: 'object',
+        required: ['items', 'clusters'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FleetExpiryItem',
+            },
+          },
+          clusters: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ClusterStatus',
+            },
+          },
+        },
+      },
+      FleetOwnerHint: {
+        type: 'object',
+        description: 'A clue to who owns a claim no entity claims.',
+        required: ['source', 'detail'],
+        properties: {
+          source: {
+            type: 'string',
+            enum: ['label', 'namespace', 'annotation', 'request', 'workload'],
+          },
+          detail: {
+            type: 'string',
+            example: 'label app.kubernetes.io/name=billing-worker',
+          },
+          entityRef: {
+            type: 'string',
+            description: 'The entity the clue points at, if one does.',
+          },
+        },
+      },
+      FleetClaim: {
+        type: 'object',
+        description:
+          'A claim of any cluster, or a volume no claim holds (kind PersistentVolume).',
+        required: [
+          'kind',
+          'cluster',
+          'namespace',
+          'name',
+          'labels',
+          'owned',
+          'ownerHints',
+          'consumers',
+          'state',
+          'severity',
+          'headline',
+        ],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['PersistentVolumeClaim', 'PersistentVolume'],
+          },
+          cluster: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+            description:
+              "For a volume, its last claim's namespace ('' when it never had one).",
+          },
+          name: {
+            type: 'string',
+            description:
+              "For a volume, its last claim's name, else the volume's.",
+          },
+          volumeName: {
+            type: 'string',
+          },
+          labels: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+          entityRef: {
+            type: 'string',
+          },
+          ownerRef: {
+            type: 'string',
+          },
+          systemRef: {
+            type: 'string',
+          },
+          lifecycle: {
+            type: 'string',
+          },
+          owned: {
+            type: 'boolean',
+            description: 'Whether a catalog entity claims it.',
+          },
+          ownerHints: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FleetOwnerHint',
+            },
+          },
+          storageClassName: {
+            type: 'string',
+          },
+          driver: {
+            $ref: '#/components/schemas/DriverId',
+          },
+          offeringId: {
+            type: 'string',
+          },
+          phase: {
+            type: 'string',
+          },
+          state: {
+            type: 'string',
+            description:
+              'The diagnosis state, or available for a volume never claimed.',
+          },
+          severity: {
+            type: 'string',
+            enum: ['ok', 'info', 'warning', 'error'],
+          },
+          headline: {
+            type: 'string',
+          },
+          requested: {
+            type: 'string',
+          },
+          capacity: {
+            type: 'string',
+          },
+          capacityBytes: {
+            type: 'number',
+          },
+          createdAt: {
+            type: 'string',
+          },
+          ageDays: {
+            type: 'number',
+          },
+          consumers: {
+            type: 'integer',
+            description: 'Pods that mount it now.',
+          },
+          usage: {
+            $ref: '#/components/schemas/ClaimUsage',
+          },
+          monthlyUsd: {
+            type: 'number',
+          },
+          newestSnapshotAt: {
+            type: 'string',
+          },
+          expiresAt: {
+            type: 'string',
+          },
+        },
+      },
+      FleetClaimsResponse: {
+        type: 'object',
+        required: ['items', 'total', 'clusters'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FleetClaim',
+            },
+          },
+          total: {
+            type: 'integer',
+            description:
+              'How many match the filters (items holds at most `limit` of them).',
+          },
+          clusters: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ClusterStatus',
+            },
+          },
+        },
+      },
+      FleetGroup: {
+        type: 'object',
+        required: ['key', 'claims', 'volumes', 'capacityBytes', 'monthlyUsd'],
+        properties: {
+          key: {
+            type: 'string',
+            description:
+              "The cluster, driver, state, team or system ('' for none).",
+          },
+          claims: {
+            type: 'integer',
+          },
+          volumes: {
+            type: 'integer',
+            description: 'Volumes no claim holds.',
+          },
+          capacityBytes: {
+            type: 'number',
+          },
+          monthlyUsd: {
+            type: 'number',
+          },
+        },
+      },
+      FleetCostPoint: {
+        type: 'object',
+        required: ['date', 'totalMonthlyUsd'],
+        properties: {
+          date: {
+            type: 'string',
+            description:
+              "A day (YYYY-MM-DD) the collector recorded the fleet's cost.",
+          },
+          totalMonthlyUsd: {
+            type: 'number',
+          },
+        },
+      },
+      FleetOverviewResponse: {
+        type: 'object',
+        required: [
+          'generatedAt',
+          'clusters',
+          'byCluster',
+          'byDriver',
+          'byState',
+          'cost',
+          'counts',
+        ],
+        properties: {
+          generatedAt: {
+            type: 'string',
+          },
+          clusters: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ClusterStatus',
+            },
+          },
+          byCluster: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FleetGroup',
+            },
+          },
+          byDriver: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FleetGroup',
+            },
+          },
+          byState: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FleetGroup',
+            },
+          },
+          cost: {
+            type: 'object',
+            required: [
+              'currency',
+              'totalMonthlyUsd',
+              'byTeam',
+              'bySystem',
+              'byDriver',
+              'trend',
+              'region',
+              'priceDate',
+            ],
+            properties: {
+              currency: {
+                type: 'string',
+                enum: ['USD'],
+              },
+              totalMonthlyUsd: {
+                type: 'number',
+                description:
+                  'List prices of what is provisioned; storage billed by use (EFS, S3) counts what is used.',
+              },
+              byTeam: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/FleetGroup',
+                },
+              },
+              bySystem: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/FleetGroup',
+                },
+              },
+              byDriver: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/FleetGroup',
+                },
+              },
+              trend: {
+                type: 'array',
+                description: 'The recorded daily totals, oldest first.',
+                items: {
+                  $ref: '#/components/schemas/FleetCostPoint',
+                },
+              },
+              region: {
+                type: 'string',
+              },
+              priceDate: {
+                type: 'string',
+              },
+            },
+          },
+          counts: {
+            type: 'object',
+            required: [
+              'claims',
+              'volumes',
+              'unowned',
+              'waste',
+              'classHealth',
+              'compliance',
+              'usage',
+              'backups',
+              'expiries',
+            ],
+            properties: {
+              claims: {
+                type: 'integer',
+              },
+              volumes: {
+                type: 'integer',
+              },
+              unowned: {
+                type: 'integer',
+              },
+              waste: {
+                type: 'integer',
+              },
+              classHealth: {
+                type: 'integer',
+              },
+              compliance: {
+                type: 'integer',
+              },
+              usage: {
+                type: 'integer',
+              },
+              backups: {
+                type: 'integer',
+              },
+              expiries: {
+                type: 'integer',
+              },
+            },
+          },
+        },
+      },
+      VolumeDeleteInput: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['confirm'],
+        properties: {
+          confirm: {
+            type: 'string',
+            maxLength: 253,
+            description: "The volume's name again.",
+          },
+          entityRef: {
+            type: 'string',
+            maxLength: 512,
+            description:
+              "The entity the request is recorded under; defaults to the volume's owner (for a volume without a claim, the entity of its last claim's namespace).",
+          },
+          requestId: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 63,
+          },
+          justification: {
+            type: 'string',
+            maxLength: 2000,
+          },
+        },
+      },
+      VolumeAdoptInput: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            type: 'string',
+            maxLength: 512,
+            description: "Defaults to the volume's owner.",
+          },
+          namespace: {
+            type: 'string',
+            maxLength: 253,
+            description: "Defaults to the last claim's namespace.",
+          },
+          claimName: {
+            type: 'string',
+            maxLength: 253,
+            description: "Defaults to the last claim's name.",
+          },
+          offering: {
+            type: 'string',
+            maxLength: 63,
+            description:
+              "Defaults to an offering of the volume's driver that binds existing volumes, else the one of its class.",
+          },
+          requestId: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 63,
+          },
+          justification: {
+            type: 'string',
+            maxLength: 2000,
+          },
+        },
+      },
+      FleetClaimDeleteInput: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['confirm'],
+        properties: {
+          confirm: {
+            type: 'string',
+            maxLength: 253,
+            description: "The claim's name again.",
+          },
+          snapshotFirst: {
+            type: 'boolean',
+            description:
+              'Take a snapshot first (a snapshot request now); the delete request follows once the snapshot is ready.',
+          },
+          requestId: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 63,
+          },
+          justification: {
+            type: 'string',
+            maxLength: 2000,
+          },
+        },
+      },
+      FleetSubmitResponse: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/SubmitResponse',
+          },
+          {
+            type: 'object',
+            properties: {
+              followUp: {
+                type: 'object',
+                description:
+                  'What the backend requests next on its own (the delete after the snapshot).',
+                required: ['operation', 'when'],
+                properties: {
+                  operation: {
+                    $ref: '#/components/schemas/RequestOperation',
+                  },
+                  when: {
+                    type: 'string',
+                    example: 'once snapshot data-x-20261201t1200 is ready',
+                  },
+                },
+              },
+            },
+          },
+        ],
+      },
     },
     responses: {
       Decided: {
@@ -2331,6 +4066,17 @@ export const spec = {
           'application/json': {
             schema: {
               $ref: '#/components/schemas/RequestDetailResponse',
+            },
+          },
+        },
+      },
+      FleetSubmitted: {
+        description:
+          'The action was stored as a request; `followUp` says what the backend requests after it.',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/FleetSubmitResponse',
             },
           },
         },

@@ -7,6 +7,7 @@ import { errorHandler } from './errors';
 import { pathGuard } from './pathGuard';
 import { approvalRoutes } from './routes/approvalRoutes';
 import { claimRoutes } from './routes/claimRoutes';
+import { fleetRoutes } from '../fleet/fleetRoutes';
 import { RouterOptions } from './routes/context';
 import { metaRoutes } from './routes/metaRoutes';
 import { requestRoutes } from './routes/requestRoutes';
@@ -34,6 +35,7 @@ export async function createRouter(
   requestRoutes(api, options);
   claimRoutes(api, options);
   approvalRoutes(api, options);
+  fleetRoutes(api, options);
 
   const router = Router();
   router.use(express.json({ limit: '256kb' }));

@@ -275,6 +275,210 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/fleet/overview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The platform console's overview: claims and capacity by cluster, driver and state; monthly cost by owner team, system and driver with its trend; how many findings each section has. */
+    get: operations['getFleetOverview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/fleet/claims': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every claim in every cluster, and every volume no claim holds, with owner (or the hints to find one), usage, cost and age. Filters combine with AND. */
+    get: operations['listFleetClaims'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/fleet/waste': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What is paid for and not used: Released volumes kept by Retain, volumes no claim holds, snapshots whose source is gone, claims no pod used for days, claims provisioned far above use; each with its monthly cost and the actions that remove it. */
+    get: operations['listFleetWaste'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/fleet/classes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Class health, "will this bind?": every StorageClass of every cluster checked live (CSI driver installed, in-tree provisioners, default class, expansion, binding mode, parameter limits, encryption) and offerings pointing at missing classes. */
+    get: operations['listFleetClasses'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/fleet/compliance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Compliance findings by the configured rule set (storage.fleet.compliance): unencrypted EBS classes and volumes, missing KMS keys, EFS without TLS; each names the fix. */
+    get: operations['listFleetCompliance'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/fleet/usage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Used against capacity of every claim from the kubelets' volume stats (collected on a schedule), with resize and shrink suggestions and their monthly saving. */
+    get: operations['listFleetUsage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/fleet/usage/{cluster}/{namespace}/{name}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One claim's usage history (the samples the collector stored) and its suggestion. */
+    get: operations['getClaimUsage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/fleet/backups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Per claim, its newest ready VolumeSnapshot and its age, the offering's snapshot schedule, and production claims with no recent snapshot. */
+    get: operations['listFleetBackups'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/fleet/expiries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Claims with an expiry (storage.backstage.io/expires-at), soonest first, and where their clean-up stands (warned, snapshotting, deleting). */
+    get: operations['listFleetExpiries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/fleet/volumes/{cluster}/{name}/delete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Requests the deletion of a PersistentVolume no claim holds (Released or Available) through the request workflow (policy, approval, audit). The volume's name must be repeated. */
+    post: operations['deleteFleetVolume'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/fleet/volumes/{cluster}/{name}/adopt': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Requests a new claim bound to a volume no claim holds, for the entity that owned it (a create request with an existing-volume source), through the request workflow. */
+    post: operations['adoptFleetVolume'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/fleet/claims/{cluster}/{namespace}/{name}/delete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Requests the deletion of a claim, optionally after a snapshot of it is ready (snapshotFirst), through the request workflow. The claim's name must be repeated. */
+    post: operations['deleteFleetClaim'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -698,6 +902,9 @@ export interface components {
     };
     ClaimListItem: components['schemas']['ClaimSummary'] & {
       cost?: components['schemas']['CostEstimate'];
+      usage?: components['schemas']['ClaimUsage'];
+      /** @description When the claim expires (its storage.backstage.io/expires-at annotation). */
+      expiresAt?: string;
     };
     ClaimsResponse: {
       items: components['schemas']['ClaimListItem'][];
@@ -712,6 +919,10 @@ export interface components {
     ClaimDetailResponse: components['schemas']['ClaimDetail'] & {
       manifestYaml: string;
       offering?: string;
+      usage?: components['schemas']['ClaimUsage'];
+      usageSuggestion?: components['schemas']['UsageSuggestion'];
+      /** @description When the claim expires (its storage.backstage.io/expires-at annotation). */
+      expiresAt?: string;
       cost?: components['schemas']['CostEstimate'];
       transitions: components['schemas']['ClaimTransition'][];
       requests: components['schemas']['StoredStorageRequest'][];
@@ -742,6 +953,394 @@ export interface components {
       };
       findings?: components['schemas']['Finding'][];
     };
+    /** @description How full a claim's file system is, from the kubelet's volume stats. */
+    ClaimUsage: {
+      usedBytes: number;
+      capacityBytes: number;
+      /** @description usedBytes / capacityBytes, 0..1. */
+      usedFraction: number;
+      observedAt: string;
+    };
+    UsageSample: {
+      observedAt: string;
+      usedBytes: number;
+      capacityBytes: number;
+    };
+    /** @description What to do about a claim's size, with what it saves (or costs) a month. */
+    UsageSuggestion: {
+      /**
+       * @description resize above 80% used; shrink by migration (or move to a smaller offering) when below 20% for 7 days.
+       * @enum {string}
+       */
+      action: 'resize' | 'shrink-by-migration' | 'smaller-offering';
+      fromSize: string;
+      toSize: string;
+      /** @description The smaller offering to move to (smaller-offering). */
+      offering?: string;
+      /** @description Share of the capacity in use in the newest sample, 0..1. */
+      usedFraction: number;
+      /** @description Monthly list-price difference; negative when the change costs more (a resize). */
+      monthlySavingUsd?: number;
+      /** @description EBS allows one modification per volume every six hours; a resize waits until then. */
+      notBefore?: string;
+    };
+    FleetObjectRef: {
+      /** @description PersistentVolumeClaim, PersistentVolume, VolumeSnapshot, StorageClass, CSIDriver, Offering or Cluster. */
+      kind: string;
+      name: string;
+      namespace?: string;
+    };
+    /** @description A PersistentVolume as the console shows it. */
+    FleetVolume: {
+      name: string;
+      phase?: string;
+      reclaimPolicy?: string;
+      capacity?: string;
+      storageClassName?: string;
+      driver?: components['schemas']['DriverId'];
+      volumeHandle?: string;
+      zone?: string;
+      encrypted?: boolean;
+      createdAt?: string;
+      /** @description When it became Released (status.lastPhaseTransitionTime). */
+      releasedAt?: string;
+      /** @description The claim it was bound to (spec.claimRef). */
+      lastClaim?: {
+        namespace: string;
+        name: string;
+      };
+    };
+    /**
+     * @description An action that removes a finding: delete-volume and adopt-volume are the /fleet/volumes routes; delete-claim the /fleet/claims delete; resize and snapshot the claim routes.
+     * @enum {string}
+     */
+    FleetAction:
+      | 'delete-volume'
+      | 'adopt-volume'
+      | 'delete-claim'
+      | 'resize'
+      | 'snapshot';
+    /** @description One thing the console found (storage-common's fleet functions, the same `eks-storage audit` prints), with the fix. */
+    FleetFinding: {
+      /** @description Stable key of the finding (section, code, cluster and object). */
+      id: string;
+      /** @enum {string} */
+      section:
+        | 'waste'
+        | 'class-health'
+        | 'compliance'
+        | 'usage'
+        | 'backups'
+        | 'expiry';
+      /** @example released-volume */
+      code: string;
+      /** @enum {string} */
+      severity: 'error' | 'warning' | 'info';
+      cluster: string;
+      object: components['schemas']['FleetObjectRef'];
+      /** @description One line, naming the object. */
+      title: string;
+      /** @description What is going on and why it matters. */
+      detail: string;
+      fix: string;
+      /** @description The field at fault, e.g. parameters.iops. */
+      field?: string;
+      /** @description The backstage.io/kubernetes-id the object (or its last claim) carries. */
+      kubernetesId?: string;
+      /** @description The entity the object belongs to, when the catalog resolves it. */
+      entityRef?: string;
+      /** @description The entity's owning group. */
+      ownerRef?: string;
+      /** @description The monthly list price at stake (what the waste costs; what a suggestion saves). */
+      monthlyUsd?: number;
+      since?: string;
+      ageDays?: number;
+      /** @description The claim a volume or snapshot last belonged to. */
+      lastClaim?: {
+        namespace: string;
+        name: string;
+      };
+      suggestion?: components['schemas']['UsageSuggestion'];
+      volume?: components['schemas']['FleetVolume'];
+      /** @description The console actions that remove it. */
+      actions: components['schemas']['FleetAction'][];
+    };
+    /** @description What the caller may do from the console (each action is authorized again when asked). */
+    FleetViewer: {
+      /** @description The platform team's permission (storage.request.approve) lets them delete or adopt any volume no claim holds; owners may always act on their own entities' volumes. */
+      mayCleanUp: boolean;
+    };
+    FleetFindingsResponse: {
+      items: components['schemas']['FleetFinding'][];
+      /** @description The sum of the findings' monthlyUsd. */
+      totalMonthlyUsd: number;
+      viewer: components['schemas']['FleetViewer'];
+      clusters: components['schemas']['ClusterStatus'][];
+      generatedAt: string;
+    };
+    FleetStorageClass: {
+      cluster: string;
+      name: string;
+      provisioner: string;
+      driver?: components['schemas']['DriverId'];
+      isDefault: boolean;
+      volumeBindingMode?: string;
+      reclaimPolicy?: string;
+      allowVolumeExpansion: boolean;
+      parameters: {
+        [key: string]: string;
+      };
+      /**
+       * @description The worst finding's severity (error means claims of it will not bind).
+       * @enum {string}
+       */
+      status: 'ok' | 'warning' | 'error';
+      findings: components['schemas']['FleetFinding'][];
+      /** @description Offerings that claim from this class. */
+      offerings: string[];
+    };
+    FleetClassesResponse: {
+      items: components['schemas']['FleetStorageClass'][];
+      /** @description Findings about a cluster (no default class) or an offering (its class is missing). */
+      findings: components['schemas']['FleetFinding'][];
+      clusters: components['schemas']['ClusterStatus'][];
+      generatedAt: string;
+    };
+    FleetComplianceRule: {
+      id: string;
+      description: string;
+      enabled: boolean;
+    };
+    FleetComplianceResponse: {
+      items: components['schemas']['FleetFinding'][];
+      rules: components['schemas']['FleetComplianceRule'][];
+      clusters: components['schemas']['ClusterStatus'][];
+      generatedAt: string;
+    };
+    FleetUsageItem: {
+      cluster: string;
+      namespace: string;
+      name: string;
+      entityRef?: string;
+      storageClassName?: string;
+      driver?: components['schemas']['DriverId'];
+      capacity?: string;
+      usage: components['schemas']['ClaimUsage'];
+      suggestion?: components['schemas']['UsageSuggestion'];
+    };
+    FleetUsageResponse: {
+      items: components['schemas']['FleetUsageItem'][];
+      /** @description When the collector last stored samples. */
+      lastCollectedAt?: string;
+      clusters: components['schemas']['ClusterStatus'][];
+    };
+    ClaimUsageHistory: {
+      cluster: string;
+      namespace: string;
+      name: string;
+      samples: components['schemas']['UsageSample'][];
+      latest?: components['schemas']['ClaimUsage'];
+      suggestion?: components['schemas']['UsageSuggestion'];
+    };
+    FleetSnapshotRef: {
+      name: string;
+      createdAt?: string;
+      readyToUse: boolean;
+    };
+    /** @description An offering's `backup` setting, carried out by the backend. */
+    SnapshotSchedule: {
+      offering: string;
+      everyHours: number;
+      keep: number;
+      lastTakenAt?: string;
+      nextDueAt?: string;
+    };
+    FleetBackupItem: {
+      cluster: string;
+      namespace: string;
+      name: string;
+      entityRef?: string;
+      lifecycle?: string;
+      /** @description The entity's spec.lifecycle is production. */
+      production: boolean;
+      newestSnapshot?: components['schemas']['FleetSnapshotRef'];
+      newestAgeHours?: number;
+      /** @description How many snapshots of it exist. */
+      snapshots: number;
+      /** @description A production claim with no ready snapshot within storage.fleet.backups.staleAfter. */
+      stale: boolean;
+      schedule?: components['schemas']['SnapshotSchedule'];
+      finding?: components['schemas']['FleetFinding'];
+    };
+    FleetBackupsResponse: {
+      items: components['schemas']['FleetBackupItem'][];
+      staleAfterHours: number;
+      clusters: components['schemas']['ClusterStatus'][];
+    };
+    FleetExpiryItem: {
+      cluster: string;
+      namespace: string;
+      name: string;
+      entityRef?: string;
+      /** @description The request that set the expiry. */
+      requestId?: string;
+      expiresAt: string;
+      /** @enum {string} */
+      status:
+        | 'upcoming'
+        | 'warned'
+        | 'snapshotting'
+        | 'deleting'
+        | 'deleted'
+        | 'failed';
+      warnedAt?: string;
+      /** @description The offering asks for a snapshot before an expired claim is deleted. */
+      snapshotFirst: boolean;
+      snapshotRequestId?: string;
+      deleteRequestId?: string;
+      message?: string;
+    };
+    FleetExpiriesResponse: {
+      items: components['schemas']['FleetExpiryItem'][];
+      clusters: components['schemas']['ClusterStatus'][];
+    };
+    /** @description A clue to who owns a claim no entity claims. */
+    FleetOwnerHint: {
+      /** @enum {string} */
+      source: 'label' | 'namespace' | 'annotation' | 'request' | 'workload';
+      /** @example label app.kubernetes.io/name=billing-worker */
+      detail: string;
+      /** @description The entity the clue points at, if one does. */
+      entityRef?: string;
+    };
+    /** @description A claim of any cluster, or a volume no claim holds (kind PersistentVolume). */
+    FleetClaim: {
+      /** @enum {string} */
+      kind: 'PersistentVolumeClaim' | 'PersistentVolume';
+      cluster: string;
+      /** @description For a volume, its last claim's namespace ('' when it never had one). */
+      namespace: string;
+      /** @description For a volume, its last claim's name, else the volume's. */
+      name: string;
+      volumeName?: string;
+      labels: {
+        [key: string]: string;
+      };
+      entityRef?: string;
+      ownerRef?: string;
+      systemRef?: string;
+      lifecycle?: string;
+      /** @description Whether a catalog entity claims it. */
+      owned: boolean;
+      ownerHints: components['schemas']['FleetOwnerHint'][];
+      storageClassName?: string;
+      driver?: components['schemas']['DriverId'];
+      offeringId?: string;
+      phase?: string;
+      /** @description The diagnosis state, or available for a volume never claimed. */
+      state: string;
+      /** @enum {string} */
+      severity: 'ok' | 'info' | 'warning' | 'error';
+      headline: string;
+      requested?: string;
+      capacity?: string;
+      capacityBytes?: number;
+      createdAt?: string;
+      ageDays?: number;
+      /** @description Pods that mount it now. */
+      consumers: number;
+      usage?: components['schemas']['ClaimUsage'];
+      monthlyUsd?: number;
+      newestSnapshotAt?: string;
+      expiresAt?: string;
+    };
+    FleetClaimsResponse: {
+      items: components['schemas']['FleetClaim'][];
+      /** @description How many match the filters (items holds at most `limit` of them). */
+      total: number;
+      clusters: components['schemas']['ClusterStatus'][];
+    };
+    FleetGroup: {
+      /** @description The cluster, driver, state, team or system ('' for none). */
+      key: string;
+      claims: number;
+      /** @description Volumes no claim holds. */
+      volumes: number;
+      capacityBytes: number;
+      monthlyUsd: number;
+    };
+    FleetCostPoint: {
+      /** @description A day (YYYY-MM-DD) the collector recorded the fleet's cost. */
+      date: string;
+      totalMonthlyUsd: number;
+    };
+    FleetOverviewResponse: {
+      generatedAt: string;
+      clusters: components['schemas']['ClusterStatus'][];
+      byCluster: components['schemas']['FleetGroup'][];
+      byDriver: components['schemas']['FleetGroup'][];
+      byState: components['schemas']['FleetGroup'][];
+      cost: {
+        /** @enum {string} */
+        currency: 'USD';
+        /** @description List prices of what is provisioned; storage billed by use (EFS, S3) counts what is used. */
+        totalMonthlyUsd: number;
+        byTeam: components['schemas']['FleetGroup'][];
+        bySystem: components['schemas']['FleetGroup'][];
+        byDriver: components['schemas']['FleetGroup'][];
+        /** @description The recorded daily totals, oldest first. */
+        trend: components['schemas']['FleetCostPoint'][];
+        region: string;
+        priceDate: string;
+      };
+      counts: {
+        claims: number;
+        volumes: number;
+        unowned: number;
+        waste: number;
+        classHealth: number;
+        compliance: number;
+        usage: number;
+        backups: number;
+        expiries: number;
+      };
+    };
+    VolumeDeleteInput: {
+      /** @description The volume's name again. */
+      confirm: string;
+      /** @description The entity the request is recorded under; defaults to the volume's owner (for a volume without a claim, the entity of its last claim's namespace). */
+      entityRef?: string;
+      requestId?: string;
+      justification?: string;
+    };
+    VolumeAdoptInput: {
+      /** @description Defaults to the volume's owner. */
+      entityRef?: string;
+      /** @description Defaults to the last claim's namespace. */
+      namespace?: string;
+      /** @description Defaults to the last claim's name. */
+      claimName?: string;
+      /** @description Defaults to an offering of the volume's driver that binds existing volumes, else the one of its class. */
+      offering?: string;
+      requestId?: string;
+      justification?: string;
+    };
+    FleetClaimDeleteInput: {
+      /** @description The claim's name again. */
+      confirm: string;
+      /** @description Take a snapshot first (a snapshot request now); the delete request follows once the snapshot is ready. */
+      snapshotFirst?: boolean;
+      requestId?: string;
+      justification?: string;
+    };
+    FleetSubmitResponse: components['schemas']['SubmitResponse'] & {
+      /** @description What the backend requests next on its own (the delete after the snapshot). */
+      followUp?: {
+        operation: components['schemas']['RequestOperation'];
+        /** @example once snapshot data-x-20261201t1200 is ready */
+        when: string;
+      };
+    };
   };
   responses: {
     /** @description The request after the decision. */
@@ -751,6 +1350,15 @@ export interface components {
       };
       content: {
         'application/json': components['schemas']['RequestDetailResponse'];
+      };
+    };
+    /** @description The action was stored as a request; `followUp` says what the backend requests after it. */
+    FleetSubmitted: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['FleetSubmitResponse'];
       };
     };
     /** @description The action was stored as a request. */
@@ -835,6 +1443,11 @@ export interface components {
     namespace: string;
     /** @example data-payments-db-0 */
     name: string;
+    /**
+     * @description A PersistentVolume's name.
+     * @example pvc-5f0c2a4e-8b1d-4c3e-9a7f-2d6b1e0c9a11
+     */
+    volumeName: string;
     requestId: string;
   };
   requestBodies: {
@@ -1309,6 +1922,321 @@ export interface operations {
     };
     responses: {
       202: components['responses']['Submitted'];
+      400: components['responses']['Invalid'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  getFleetOverview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The overview. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FleetOverviewResponse'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  listFleetClaims: {
+    parameters: {
+      query?: {
+        /** @description The owning group of the claim's entity, e.g. group:default/team-payments. */
+        team?: string;
+        /** @description The system of the claim's entity, e.g. system:default/online-shop. */
+        system?: string;
+        /** @description The claim's entity, e.g. component:default/payments-api. */
+        entity?: string;
+        cluster?: string;
+        namespace?: string;
+        /** @description ebs, efs, fsx-lustre, s3 or ontap. */
+        driver?: string;
+        offering?: string;
+        storageClass?: string;
+        /** @description A diagnosis state (bound, provisioning, waiting-for-consumer, resizing, resize-pending-restart, failed, lost, terminating, released) or, for volumes without a claim, available. */
+        state?: string;
+        /** @description true for claims a catalog entity claims, false for the rest (no backstage.io/kubernetes-id label, or one no entity has). */
+        owned?: string;
+        minAgeDays?: string;
+        maxAgeDays?: string;
+        /** @description Used share of capacity in percent (0–100), from the last sample. */
+        usageAbove?: string;
+        usageBelow?: string;
+        /** @description At most this many rows (default 500, at most 5000). */
+        limit?: string;
+        offset?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The claims, by cluster, namespace and name. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FleetClaimsResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  listFleetWaste: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Waste findings, costliest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FleetFindingsResponse'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  listFleetClasses: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Classes with their findings, and cluster- and offering-level findings. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FleetClassesResponse'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  listFleetCompliance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Findings, and the rules that produced them. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FleetComplianceResponse'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  listFleetUsage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The last sample of each claim, fullest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FleetUsageResponse'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  getClaimUsage: {
+    parameters: {
+      query?: {
+        /** @description How far back, in days (default 30, at most 365). */
+        days?: string;
+      };
+      header?: never;
+      path: {
+        /** @example eks-dev */
+        cluster: components['parameters']['cluster'];
+        /** @example payments */
+        namespace: components['parameters']['namespace'];
+        /** @example data-payments-db-0 */
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Samples, oldest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClaimUsageHistory'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  listFleetBackups: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Claims, stale first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FleetBackupsResponse'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  listFleetExpiries: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Expiries. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FleetExpiriesResponse'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  deleteFleetVolume: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @example eks-dev */
+        cluster: components['parameters']['cluster'];
+        /**
+         * @description A PersistentVolume's name.
+         * @example pvc-5f0c2a4e-8b1d-4c3e-9a7f-2d6b1e0c9a11
+         */
+        name: components['parameters']['volumeName'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VolumeDeleteInput'];
+      };
+    };
+    responses: {
+      202: components['responses']['Submitted'];
+      400: components['responses']['Invalid'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  adoptFleetVolume: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @example eks-dev */
+        cluster: components['parameters']['cluster'];
+        /**
+         * @description A PersistentVolume's name.
+         * @example pvc-5f0c2a4e-8b1d-4c3e-9a7f-2d6b1e0c9a11
+         */
+        name: components['parameters']['volumeName'];
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['VolumeAdoptInput'];
+      };
+    };
+    responses: {
+      202: components['responses']['Submitted'];
+      400: components['responses']['Invalid'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      429: components['responses']['TooManyRequests'];
+    };
+  };
+  deleteFleetClaim: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @example eks-dev */
+        cluster: components['parameters']['cluster'];
+        /** @example payments */
+        namespace: components['parameters']['namespace'];
+        /** @example data-payments-db-0 */
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FleetClaimDeleteInput'];
+      };
+    };
+    responses: {
+      202: components['responses']['FleetSubmitted'];
       400: components['responses']['Invalid'];
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];

@@ -23,6 +23,7 @@ import type { ApprovalApi } from '../../approvals/ApprovalService';
 import type { createApprovalView } from '../approvalView';
 import type { ApiRouter } from '@backstage/backend-openapi-utils';
 import type { spec } from '../../schema/openapi.generated';
+import type { FleetConsole } from '../../fleet/FleetApi';
 
 /** The router the contract types: each route's body, params and query. */
 export type StorageApiRouter = ApiRouter<typeof spec>;
@@ -49,4 +50,6 @@ export interface RouterOptions {
   channels: SignalChannels;
   /** Told when a request is stored or decided. */
   onRequestChanged?: (request: StoredStorageRequest) => Promise<void>;
+  /** The platform console (fleet findings, usage, backups, expiry). */
+  fleet?: FleetConsole;
 }

@@ -15,6 +15,7 @@ import {
 import { auditFieldsOf } from '../auditValues';
 import { RequestInput } from '../requestInput';
 import { RouterOptions } from './context';
+import type { FollowUp } from '../../fleet/FleetApi';
 
 /**
  * Rendered objects are plain JSON, shaped as the API server serves them;
@@ -63,6 +64,7 @@ export function createSubmission(options: RouterOptions) {
     res: Response,
     input: RequestInput,
     status: number,
+    followUp?: FollowUp,
   ) {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const audit = await auditor.createEvent({
@@ -84,9 +86,14 @@ export function createSubmission(options: RouterOptions) {
         meta: { requestId: request.id, status: request.status },
       });
       await onRequestChanged?.(request);
-      reply<SubmitResponse>(
+      await followUp?.afterSubmit(request);
+      reply<SubmitResponse & { followUp?: FollowUp['describe'] }>(
         res,
-        { request, ...validationBody(validation) },
+        {
+          request,
+          ...validationBody(validation),
+          ...(followUp && { followUp: followUp.describe }),
+        },
         status,
       );
     } catch (error) {
