@@ -6,8 +6,9 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { createStorageActions } from './actions';
 
 /**
- * Adds the storage actions to the scaffolder, so software templates can
- * request Kubernetes storage for the components they create.
+ * Adds the storage actions to the scaffolder: `storage:request` asks the
+ * storage backend for storage as the user who runs the template;
+ * `storage:render` writes the manifests into the workspace for GitOps.
  *
  * @public
  */
@@ -20,10 +21,11 @@ export const scaffolderModuleStorage = createBackendModule({
         scaffolderActions: scaffolderActionsExtensionPoint,
         auth: coreServices.auth,
         discovery: coreServices.discovery,
+        config: coreServices.rootConfig,
       },
-      async init({ scaffolderActions, auth, discovery }) {
+      async init({ scaffolderActions, auth, discovery, config }) {
         scaffolderActions.addActions(
-          ...createStorageActions({ auth, discovery }),
+          ...createStorageActions({ auth, discovery, config }),
         );
       },
     });

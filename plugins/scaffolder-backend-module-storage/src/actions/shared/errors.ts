@@ -1,0 +1,33 @@
+import { Finding } from '@eks-storage/backstage-plugin-storage-common';
+
+/**
+ * A refusal of what the template asked for. Named InputError, as Backstage's
+ * error handlers read the name, so the dry-run API answers 400 with it.
+ */
+export class StorageInputError extends Error {
+  constructor(message: string, readonly findings: Finding[] = []) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+/** One line per error finding: the field, what is wrong and the fix. */
+export function describeFindings(findings: readonly Finding[]): string {
+  return findings
+    .filter(f => f.severity === 'error')
+    .map(f => `${f.field || 'request'}: ${f.message}. Fix: ${f.fix}`)
+    .join('; ');
+}
+
+/** Throws when any finding is an error, naming each field and its fix. */
+export function refuseOnErrors(
+  findings: readonly Finding[],
+  what = 'The storage request',
+) {
+  if (findings.some(f => f.severity === 'error')) {
+    throw new StorageInputError(
+      `${what} was refused: ${describeFindings(findings)}`,
+      [...findings],
+    );
+  }
+}
