@@ -16,3 +16,4 @@ export * from './diagnosis';
 export * from './signals';
 export * from './api';
 export * from './policy';
+export * from './fleet';

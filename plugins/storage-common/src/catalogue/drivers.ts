@@ -1,6 +1,7 @@
 import { GIB } from '../quantity';
 import {
   EBS_VOLUME_LIMITS,
+  checkEbsClassLimits,
   checkEbsParameters,
   checkEbsVolume,
   readEbsClassParameters,
@@ -15,6 +16,7 @@ import {
 import { checkS3Parameters } from './s3';
 import {
   AccessMode,
+  ClassLimitProblem,
   DriverId,
   DriverRules,
   ParameterError,
@@ -261,6 +263,25 @@ export function checkStorageClassParameters(
       }
       return errors;
     }
+    default:
+      return [];
+  }
+}
+
+/**
+ * The limits of the driver catalogue a StorageClass breaks on its own,
+ * without a claim's size (the size-dependent ones come from
+ * `checkStorageClassParameters` with `capacityBytes`). The linter and the
+ * fleet's class health both report them from here.
+ */
+export function checkStorageClassLimits(
+  provisioner: string,
+  parameters: Record<string, string>,
+): ClassLimitProblem[] {
+  const params = isStringRecord(parameters) ? parameters : {};
+  switch (driverForProvisioner(provisioner)) {
+    case 'ebs':
+      return checkEbsClassLimits(params);
     default:
       return [];
   }

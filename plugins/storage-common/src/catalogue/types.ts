@@ -58,6 +58,14 @@ export interface ParameterError {
   key?: string;
 }
 
+/**
+ * A limit a StorageClass breaks whatever size a claim asks for: `error` when
+ * the driver refuses every claim, `warning` when the cloud caps it silently.
+ */
+export interface ClassLimitProblem extends ParameterError {
+  severity: 'error' | 'warning';
+}
+
 /** A mount option a requester may set, e.g. Mountpoint's `prefix logs/`. */
 export interface MountOptionRule {
   pattern: RegExp;

@@ -1,5 +1,6 @@
 import {
   DRIVERS,
+  DriverId,
   checkEbsVolume,
   ebsVolumeLimits,
   roundFsxLustreCapacityGiB,
@@ -91,14 +92,51 @@ export function estimateMonthlyCost(
     );
     return estimate;
   }
+  return estimateVolumeMonthlyCost(
+    { driver: offering.driver, parameters: offering.parameters, bytes },
+    prices,
+  );
+}
+
+/** A volume as the estimate sees it: its driver, its class's parameters and its size. */
+export interface PricedVolume {
+  driver: DriverId;
+  parameters: Record<string, string>;
+  /** Provisioned size in bytes. */
+  bytes: number;
+}
+
+/**
+ * The monthly list price of one volume as it exists (or would exist), e.g. a
+ * PersistentVolume of a cluster: by its driver, class parameters and size.
+ */
+export function estimateVolumeMonthlyCost(
+  volume: PricedVolume,
+  prices: PriceTable,
+): CostEstimate {
+  const { driver, parameters, bytes } = volume;
+  const estimate: CostEstimate = {
+    currency: 'USD',
+    totalMonthlyUsd: 0,
+    breakdown: [],
+    billedByUse: !DRIVERS[driver]?.billedByProvisionedSize,
+    region: prices.region,
+    priceDate: prices.effectiveDate,
+    notes: [],
+  };
+  if (!Number.isFinite(bytes) || bytes <= 0) {
+    estimate.totalMonthlyUsd = undefined;
+    estimate.notes.push('No estimate: the size is not known.');
+    return estimate;
+  }
   const gib = Math.ceil(bytes / GIB);
-  switch (offering.driver) {
+  switch (driver) {
     case 'ebs':
-      estimate.breakdown.push(...ebsLines(offering.parameters, bytes, prices));
+      estimate.breakdown.push(...ebsLines(parameters, bytes, prices));
       break;
     case 'fsx-lustre':
       estimate.breakdown.push(
-        fsxLine(offering.parameters, bytes / GIB, prices, estimate.notes),
+        fsxLine(parameters, bytes / GIB, prices, estimate.notes),
       );
       break;
     case 'ontap':

@@ -1,4 +1,4 @@
 export { DEFAULT_PRICES, priceTableSchema, resolvePrices } from './prices';
 export type { PriceTable } from './prices';
-export { estimateMonthlyCost } from './estimate';
-export type { CostEstimate, CostLine } from './estimate';
+export { estimateMonthlyCost, estimateVolumeMonthlyCost } from './estimate';
+export type { CostEstimate, CostLine, PricedVolume } from './estimate';

@@ -5,3 +5,4 @@ export * from './exampleOfferings';
 export * from './labelSelector';
 export * from './annotations';
 export * from './status';
+export * from './duration';

@@ -7,6 +7,7 @@ import {
   WORKLOADS,
 } from '../catalogue';
 import { parseQuantity } from '../quantity';
+import { durationSchema } from './duration';
 import { isDns1123Subdomain } from './names';
 
 /** A Kubernetes quantity string such as `10Gi`. */
@@ -74,6 +75,16 @@ export const storageOfferingSchema = z.object({
     .default([]),
   /** Mount options of the volumes this offering binds (e.g. Mountpoint's uid/gid). */
   mountOptions: z.array(z.string()).default([]),
+  /**
+   * Snapshot schedule for every claim of this offering: one VolumeSnapshot
+   * each `every` (e.g. `24h`), keeping the newest `keep` ready ones.
+   */
+  backup: z
+    .object({
+      every: durationSchema,
+      keep: z.number().int().min(1),
+    })
+    .optional(),
 });
 
 /** A pre-existing volume an offering lists for binding. */

@@ -1,3 +1,4 @@
 export * from './volumeTypes';
 export * from './parameters';
 export * from './volume';
+export * from './classLimits';

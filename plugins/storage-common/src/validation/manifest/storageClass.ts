@@ -1,6 +1,7 @@
 import {
   DRIVERS,
   IN_TREE_PROVISIONERS,
+  checkStorageClassLimits,
   checkStorageClassParameters,
   driverForProvisioner,
   isInTreeProvisioner,
@@ -56,6 +57,18 @@ export function checkStorageClass(sc: Record<string, unknown>): Finding[] {
         'Fix the parameter as the driver message says; claims of this class fail to provision until then.',
       ),
     );
+  }
+  for (const problem of checkStorageClassLimits(provisioner, parameters)) {
+    findings.push({
+      ...driverFinding(
+        problem,
+        problem.key ? `parameters.${problem.key}` : 'parameters',
+        problem.severity === 'error'
+          ? 'Fix the parameter as the message says; claims of this class fail to provision until then.'
+          : 'Set the parameter within the limit, so the class promises what volumes get.',
+      ),
+      severity: problem.severity,
+    });
   }
   if (
     DRIVERS[driver].topology === 'zonal' &&
