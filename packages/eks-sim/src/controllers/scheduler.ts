@@ -25,6 +25,11 @@ export function scheduler(ctx: ControllerContext) {
   const client = new ControllerClient(ctx.registry, 'kube-scheduler');
   /** Pods placed but not yet bound, so simultaneous pods still spread. */
   const assumed = new Map<string, string>();
+  /**
+   * Pods without a node, kept from the pod events: a claim or volume change
+   * retries them without listing every pod of the cluster.
+   */
+  const unscheduled = new Set<string>();
 
   const controller: Controller = new Controller(
     {
@@ -32,19 +37,22 @@ export function scheduler(ctx: ControllerContext) {
       keysFor: event => {
         if (event.object.kind === 'Pod' && event.type === 'DELETED') {
           assumed.delete(keyOf(event.object));
+          unscheduled.delete(keyOf(event.object));
           return [];
         }
         if (event.object.kind === 'Pod' && !event.object.spec?.nodeName) {
+          unscheduled.add(keyOf(event.object));
           return [keyOf(event.object)];
+        }
+        if (event.object.kind === 'Pod') {
+          unscheduled.delete(keyOf(event.object));
+          return [];
         }
         if (
           event.object.kind === 'PersistentVolumeClaim' ||
           event.object.kind === 'PersistentVolume'
         ) {
-          return client
-            .list('Pod')
-            .filter(p => !p.spec?.nodeName)
-            .map(keyOf);
+          return [...unscheduled];
         }
         return [];
       },

@@ -19,6 +19,23 @@ describe('ObjectStore', () => {
     ).toEqual(['b']);
   });
 
+  it('keeps key order across writes and deletes between lists', () => {
+    const store = new ObjectStore();
+    const names = (namespace?: string) =>
+      store.list('/things', namespace).map(o => o.metadata.name);
+    ['m', 'c', 'x'].forEach(n => store.put('/things', object(n)));
+    expect(names()).toEqual(['c', 'm', 'x']);
+    store.put('/things', object('a'));
+    store.put('/things', object('p', 'other'));
+    store.put('/things', object('m'));
+    // Keys sort by namespace, then name.
+    expect(names()).toEqual(['a', 'c', 'm', 'x', 'p']);
+    store.remove('/things', 'ns', 'c');
+    store.remove('/things', 'ns', 'missing');
+    expect(names('ns')).toEqual(['a', 'm', 'x']);
+    expect(names('other')).toEqual(['p']);
+  });
+
   it('replays changes since a version inside the window and expires older ones', () => {
     const store = new ObjectStore({
       initialResourceVersion: 0,

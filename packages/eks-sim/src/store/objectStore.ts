@@ -25,16 +25,21 @@ class ResourceTable {
   readonly objects = new Map<string, K8sObject>();
   private sorted: string[] | undefined;
 
+  // Controllers list while objects are being written: keeping the order
+  // current with a binary-search insert costs far less than sorting every
+  // key again at the next list.
   set(key: string, object: K8sObject) {
-    if (!this.objects.has(key)) {
-      this.sorted = undefined;
+    if (!this.objects.has(key) && this.sorted) {
+      this.sorted.splice(lowerBound(this.sorted, key), 0, key);
     }
     this.objects.set(key, object);
   }
 
   delete(key: string) {
-    this.objects.delete(key);
-    this.sorted = undefined;
+    if (this.objects.delete(key) && this.sorted) {
+      const index = lowerBound(this.sorted, key);
+      if (this.sorted[index] === key) this.sorted.splice(index, 1);
+    }
   }
 
   /** Keys in etcd order (namespace, then name). */
