@@ -7,8 +7,19 @@ import type {
   RejectInput,
   ClaimRef,
   ClaimsResponse,
+  ClaimUsageHistory,
   ClusterStatus,
   DeleteInput,
+  FleetBackupsResponse,
+  FleetClaimDeleteInput,
+  FleetClaimsResponse,
+  FleetClassesResponse,
+  FleetComplianceResponse,
+  FleetExpiriesResponse,
+  FleetFindingsResponse,
+  FleetOverviewResponse,
+  FleetSubmitResponse,
+  FleetUsageResponse,
   OfferingListItem,
   RequestDetailResponse,
   ResizeInput,
@@ -18,6 +29,8 @@ import type {
   StoredStorageRequest,
   SubmitResponse,
   ValidationResponse,
+  VolumeAdoptInput,
+  VolumeDeleteInput,
 } from './types';
 
 /** The two things the client needs; Backstage's discovery and fetch APIs fit. */
@@ -67,6 +80,66 @@ export interface StorageApi {
     id: string,
     input?: DecisionInput,
   ): Promise<RequestDetailResponse>;
+
+  /** The platform console: claims, capacity, cost and finding counts. */
+  getFleetOverview(): Promise<FleetOverviewResponse>;
+  /** Every claim of every cluster, and volumes no claim holds. */
+  listFleetClaims(filter?: FleetClaimFilter): Promise<FleetClaimsResponse>;
+  listFleetWaste(): Promise<FleetFindingsResponse>;
+  listFleetClasses(): Promise<FleetClassesResponse>;
+  listFleetCompliance(): Promise<FleetComplianceResponse>;
+  listFleetUsage(): Promise<FleetUsageResponse>;
+  /** One claim's usage samples (the last `days` days) and suggestion. */
+  getClaimUsage(
+    claim: ClaimRef,
+    options?: { days?: number },
+  ): Promise<ClaimUsageHistory>;
+  listFleetBackups(): Promise<FleetBackupsResponse>;
+  listFleetExpiries(): Promise<FleetExpiriesResponse>;
+  /** Asks to delete a volume no claim holds, through the request workflow. */
+  deleteFleetVolume(
+    volume: VolumeRef,
+    input: VolumeDeleteInput,
+  ): Promise<SubmitResponse>;
+  /** Asks for a new claim bound to a volume no claim holds. */
+  adoptFleetVolume(
+    volume: VolumeRef,
+    input?: VolumeAdoptInput,
+  ): Promise<SubmitResponse>;
+  /** Asks to delete a claim, a snapshot first when `snapshotFirst`. */
+  deleteFleetClaim(
+    claim: ClaimRef,
+    input: FleetClaimDeleteInput,
+  ): Promise<FleetSubmitResponse>;
+}
+
+/** A PersistentVolume of a cluster. */
+export interface VolumeRef {
+  cluster: string;
+  name: string;
+}
+
+/** Filters of the console's claim list; they combine with AND. */
+export interface FleetClaimFilter {
+  /** The owning group of the claim's entity. */
+  team?: string;
+  system?: string;
+  entity?: string;
+  cluster?: string;
+  namespace?: string;
+  driver?: string;
+  offering?: string;
+  storageClass?: string;
+  state?: string;
+  /** true: claims an entity claims; false: the rest. */
+  owned?: boolean;
+  minAgeDays?: number;
+  maxAgeDays?: number;
+  /** Used share of capacity, in percent. */
+  usageAbove?: number;
+  usageBelow?: number;
+  limit?: number;
+  offset?: number;
 }
 
 /** Filters of the approval queue. */
@@ -80,8 +153,24 @@ export interface ApprovalFilter {
   since?: string;
 }
 
+const pathOf = (...parts: string[]) =>
+  parts.map(encodeURIComponent).join('/');
+
 const claimPath = ({ cluster, namespace, name }: ClaimRef) =>
-  `/claims/${[cluster, namespace, name].map(encodeURIComponent).join('/')}`;
+  `/claims/${pathOf(cluster, namespace, name)}`;
+
+const volumePath = ({ cluster, name }: VolumeRef) =>
+  `/fleet/volumes/${pathOf(cluster, name)}`;
+
+/** A query string of the filters that are set. */
+function queryOf(filter: object): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(filter)) {
+    if (value !== undefined && value !== '') query.set(key, String(value));
+  }
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
 
 /** A StorageApi over HTTP. */
 export class StorageClient implements StorageApi {
@@ -205,6 +294,62 @@ export class StorageClient implements StorageApi {
   cancelRequest(id: string, input: DecisionInput = {}) {
     return this.post<RequestDetailResponse>(
       `/requests/${encodeURIComponent(id)}/cancel`,
+      input,
+    );
+  }
+
+  getFleetOverview() {
+    return this.call<FleetOverviewResponse>('/fleet/overview');
+  }
+
+  listFleetClaims(filter: FleetClaimFilter = {}) {
+    return this.call<FleetClaimsResponse>(`/fleet/claims${queryOf(filter)}`);
+  }
+
+  listFleetWaste() {
+    return this.call<FleetFindingsResponse>('/fleet/waste');
+  }
+
+  listFleetClasses() {
+    return this.call<FleetClassesResponse>('/fleet/classes');
+  }
+
+  listFleetCompliance() {
+    return this.call<FleetComplianceResponse>('/fleet/compliance');
+  }
+
+  listFleetUsage() {
+    return this.call<FleetUsageResponse>('/fleet/usage');
+  }
+
+  getClaimUsage(
+    { cluster, namespace, name }: ClaimRef,
+    options: { days?: number } = {},
+  ) {
+    return this.call<ClaimUsageHistory>(
+      `/fleet/usage/${pathOf(cluster, namespace, name)}${queryOf(options)}`,
+    );
+  }
+
+  listFleetBackups() {
+    return this.call<FleetBackupsResponse>('/fleet/backups');
+  }
+
+  listFleetExpiries() {
+    return this.call<FleetExpiriesResponse>('/fleet/expiries');
+  }
+
+  deleteFleetVolume(volume: VolumeRef, input: VolumeDeleteInput) {
+    return this.post<SubmitResponse>(`${volumePath(volume)}/delete`, input);
+  }
+
+  adoptFleetVolume(volume: VolumeRef, input: VolumeAdoptInput = {}) {
+    return this.post<SubmitResponse>(`${volumePath(volume)}/adopt`, input);
+  }
+
+  deleteFleetClaim(claim: ClaimRef, input: FleetClaimDeleteInput) {
+    return this.post<FleetSubmitResponse>(
+      `/fleet${claimPath(claim)}/delete`,
       input,
     );
   }

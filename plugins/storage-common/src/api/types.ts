@@ -63,3 +63,45 @@ export interface ClaimRef {
   namespace: string;
   name: string;
 }
+
+/**
+ * The platform console's answers. The finding and the usage suggestion as
+ * the API serves them are named apart from storage-common's fleet types
+ * (`FleetFinding`, `UsageSuggestion`), which the backend turns into these.
+ */
+export type ConsoleFinding = Schemas['FleetFinding'];
+export type ClaimUsageSuggestion = Schemas['UsageSuggestion'];
+export type ClaimUsage = Schemas['ClaimUsage'];
+export type UsageSample = Schemas['UsageSample'];
+export type ClaimUsageHistory = Schemas['ClaimUsageHistory'];
+export type FleetVolume = Schemas['FleetVolume'];
+/** An action that removes a finding. */
+export type FleetAction = Schemas['FleetAction'];
+/** What the caller may do from the console. */
+export type FleetViewer = Schemas['FleetViewer'];
+export type FleetFindingsResponse = Schemas['FleetFindingsResponse'];
+export type FleetStorageClass = Schemas['FleetStorageClass'];
+export type FleetClassesResponse = Schemas['FleetClassesResponse'];
+export type FleetComplianceRule = Schemas['FleetComplianceRule'];
+export type FleetComplianceResponse = Schemas['FleetComplianceResponse'];
+export type FleetUsageItem = Schemas['FleetUsageItem'];
+export type FleetUsageResponse = Schemas['FleetUsageResponse'];
+export type FleetSnapshotRef = Schemas['FleetSnapshotRef'];
+export type SnapshotSchedule = Schemas['SnapshotSchedule'];
+export type FleetBackupItem = Schemas['FleetBackupItem'];
+export type FleetBackupsResponse = Schemas['FleetBackupsResponse'];
+export type FleetExpiryItem = Schemas['FleetExpiryItem'];
+export type FleetExpiriesResponse = Schemas['FleetExpiriesResponse'];
+export type FleetOwnerHint = Schemas['FleetOwnerHint'];
+/** A claim of any cluster, or a volume no claim holds. */
+export type FleetClaim = Schemas['FleetClaim'];
+export type FleetClaimsResponse = Schemas['FleetClaimsResponse'];
+/** Claims, capacity and cost of one cluster, driver, state, team or system. */
+export type FleetGroup = Schemas['FleetGroup'];
+export type FleetCostPoint = Schemas['FleetCostPoint'];
+export type FleetOverviewResponse = Schemas['FleetOverviewResponse'];
+export type VolumeDeleteInput = Schemas['VolumeDeleteInput'];
+export type VolumeAdoptInput = Schemas['VolumeAdoptInput'];
+export type FleetClaimDeleteInput = Schemas['FleetClaimDeleteInput'];
+/** A submitted console action, with what the backend requests after it. */
+export type FleetSubmitResponse = Schemas['FleetSubmitResponse'];
