@@ -22,12 +22,15 @@ export function createStorageActions(options: {
   auth: AuthService;
   discovery: DiscoveryService;
   config: RootConfigService;
+  /** How often a waiting `storage:request` step asks for news (2 s). */
+  pollIntervalMs?: number;
 }) {
   const offerings = offeringsFromConfig(options.config);
   return [
     createRequestStorageAction({
       storageFor: storageApiFactory(options.auth, options.discovery),
       links: storageLinks(options.config),
+      pollIntervalMs: options.pollIntervalMs,
     }),
     createRenderStorageAction({ offerings: () => offerings }),
   ];

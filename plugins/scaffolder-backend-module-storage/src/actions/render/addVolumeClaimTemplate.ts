@@ -20,7 +20,7 @@ export function addVolumeClaimTemplate(
   const documents = parseAllDocuments(yamlText);
   if (!Array.isArray(documents) || documents.some(d => d.errors.length)) {
     throw new StorageInputError(
-      `statefulSet: ${where.file} is not valid YAML. Fix: point statefulSet at a StatefulSet manifest.`,
+      `statefulSet: ${where.file} is not valid YAML (fix: point statefulSet at a StatefulSet manifest)`,
     );
   }
   const statefulSets = documents.filter(
@@ -33,7 +33,7 @@ export function addVolumeClaimTemplate(
     throw new StorageInputError(
       `statefulSet: ${where.file} has ${statefulSets.length} StatefulSet(s)${
         where.statefulSetName ? ` named ${where.statefulSetName}` : ''
-      }, expected one. Fix: point statefulSet at the file of one StatefulSet.`,
+      }, expected one (fix: point statefulSet at the file of one StatefulSet)`,
     );
   }
   const [statefulSet] = statefulSets;

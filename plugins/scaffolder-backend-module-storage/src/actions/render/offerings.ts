@@ -30,10 +30,10 @@ export function findOffering(
   const offering = offerings.find(o => o.id === id.trim());
   if (!offering) {
     throw new StorageInputError(
-      `offering: there is no offering "${id}". Fix: use one of ${
+      `offering: there is no offering "${id}" (fix: use one of ${
         offerings.map(o => o.id).join(', ') ||
-        '(none configured in storage.offerings)'
-      }.`,
+        'none is configured in storage.offerings'
+      })`,
     );
   }
   return offering;

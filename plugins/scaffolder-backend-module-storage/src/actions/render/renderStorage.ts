@@ -84,7 +84,7 @@ export function createRenderStorageAction(options: {
       } = ctx.input;
       if (format !== 'yaml') {
         throw new StorageInputError(
-          `format: ${format} is not supported. Fix: use yaml.`,
+          `format: ${format} is not supported (fix: use yaml)`,
         );
       }
       const offering = findOffering(options.offerings(), claim.offering);
@@ -115,14 +115,14 @@ export function createRenderStorageAction(options: {
         const template = renderVolumeClaimTemplate(request, offering);
         if (!template) {
           throw new StorageInputError(
-            `offering: ${offering.id} cannot give each replica its own volume (it binds existing volumes). Fix: choose an offering that provisions volumes, such as EBS or EFS.`,
+            `offering: ${offering.id} cannot give each replica its own volume: it binds existing volumes (fix: choose an offering that provisions volumes, such as EBS or EFS)`,
           );
         }
         if (statefulSet) {
           const path = resolveSafeChildPath(workspace, statefulSet);
           const text = await readFile(path, 'utf8').catch(() => {
             throw new StorageInputError(
-              `statefulSet: there is no file ${statefulSet} in the workspace. Fix: fetch the StatefulSet manifest first, or leave statefulSet empty for a fragment.`,
+              `statefulSet: there is no file ${statefulSet} in the workspace (fix: fetch the StatefulSet manifest first, or leave statefulSet empty for a fragment)`,
             );
           });
           files.push({

@@ -37,6 +37,6 @@ export function refuseDenied(decision: {
 }): never {
   const rule = decision.rule ? ` (rule ${decision.rule})` : '';
   throw new StorageInputError(
-    `The storage request was refused by policy${rule}: ${decision.reason}. Fix: choose another offering, size or cluster, or ask the platform team.`,
+    `The storage request was refused by policy${rule}: ${decision.reason} (fix: choose another offering, size or cluster, or ask the platform team)`,
   );
 }

@@ -38,7 +38,7 @@ function timeoutMinutesOf(value: number | undefined): number {
   const minutes = value ?? DEFAULT_TIMEOUT_MINUTES;
   if (!(minutes > 0 && minutes <= MAX_TIMEOUT_MINUTES)) {
     throw new StorageInputError(
-      `timeoutMinutes: must be more than 0 and at most ${MAX_TIMEOUT_MINUTES}, got ${minutes}. Fix: wait minutes, not hours: the request page follows it after that.`,
+      `timeoutMinutes: must be more than 0 and at most ${MAX_TIMEOUT_MINUTES}, got ${minutes} (fix: wait minutes, not hours: the request page follows it after that)`,
     );
   }
   return minutes;

@@ -11,11 +11,20 @@ export class StorageInputError extends Error {
   }
 }
 
-/** One line per error finding: the field, what is wrong and the fix. */
+const sentence = (text: string) => text.trim().replace(/[.;\s]+$/, '');
+
+/** Each error finding: the field, what is wrong and the fix. */
 export function describeFindings(findings: readonly Finding[]): string {
   return findings
     .filter(f => f.severity === 'error')
-    .map(f => `${f.field || 'request'}: ${f.message}. Fix: ${f.fix}`)
+    .map(f => {
+      const field = f.field || 'request';
+      // Some messages already start with their field.
+      const message = f.message.startsWith(`${field}:`)
+        ? sentence(f.message)
+        : `${field}: ${sentence(f.message)}`;
+      return `${message} (fix: ${sentence(f.fix)})`;
+    })
     .join('; ');
 }
 

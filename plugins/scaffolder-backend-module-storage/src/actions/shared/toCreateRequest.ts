@@ -56,7 +56,7 @@ function placementOf(input: ClaimInput, findings: Finding[]) {
       findings.push(
         problem(
           field,
-          `${field} "${direct}" and placement.${field} "${placed}" disagree`,
+          `"${direct}" disagrees with placement.${field} "${placed}"`,
           `Give ${field} or placement, not both.`,
         ),
       );
@@ -66,7 +66,7 @@ function placementOf(input: ClaimInput, findings: Finding[]) {
       findings.push(
         problem(
           input.placement ? `placement.${field}` : field,
-          `${field} is required`,
+          'required',
           `Give ${field}, or placement: {cluster, namespace}.`,
         ),
       );
@@ -133,7 +133,7 @@ export function toCreateRequest(
     findings.push(
       problem(
         'size',
-        `size is required: offering ${input.offering} has no default size`,
+        `required: offering ${input.offering} has no default size`,
         'Give a size such as 20Gi.',
       ),
     );
