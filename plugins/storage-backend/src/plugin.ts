@@ -38,6 +38,7 @@ import { ClaimTracker } from './tracker/ClaimTracker';
 import { readTrackerOptions } from './tracker/trackerConfig';
 import { scheduleRetention } from './housekeeping/retention';
 import { ApplyWorker, startTakeOverLoop } from './workflow/ApplyWorker';
+import { UndecidedRequests } from './workflow/undecidedRequests';
 import { readNamespaceRules } from './workflow/namespaceGuard';
 import { RequestAccess } from './workflow/RequestAccess';
 import { RequestService } from './workflow/RequestService';
@@ -196,6 +197,15 @@ export const storagePlugin = createBackendPlugin({
           logger,
         });
 
+        // A request whose process died between storing and deciding it is
+        // decided once it has waited longer than any submission takes.
+        const undecided = new UndecidedRequests({
+          store,
+          requests,
+          auth: deps.auth,
+          logger,
+        });
+
         // Approved requests are applied at once (applyNow below); this run
         // is the safety net for what a crash or a retry leaves approved or
         // applying. A short timeout, so that the lock of a run whose
@@ -206,6 +216,7 @@ export const storagePlugin = createBackendPlugin({
           timeout: { seconds: 30 },
           initialDelay: { seconds: 1 },
           fn: async signal => {
+            await undecided.runOnce(signal);
             await worker.runOnce({ signal, budgetMs: 20_000 });
           },
         });
@@ -214,7 +225,15 @@ export const storagePlugin = createBackendPlugin({
         // requests the killed process was applying would wait. Each replica
         // therefore also takes over expired leases itself: the store's
         // compare-and-set keeps a request to one applier.
-        const takeOver = startTakeOverLoop(worker, logger);
+        const takeOver = startTakeOverLoop(
+          {
+            runOnce: async options => {
+              await undecided.runOnce();
+              return worker.runOnce(options);
+            },
+          },
+          logger,
+        );
         deps.lifecycle.addShutdownHook(() => takeOver.stop());
 
         // History is kept as long as storage.retention says.

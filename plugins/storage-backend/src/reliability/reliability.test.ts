@@ -164,6 +164,35 @@ async function brokenHistories(knex: Knex, ids: string[]): Promise<string[]> {
     .map(request => request.id);
 }
 
+/**
+ * Requests decided by policy long after they were stored: a kill cut their
+ * submission short, and the backend decided them on its own.
+ */
+async function undecidedForLong(knex: Knex, ids: string[]): Promise<number> {
+  const rows = await knex('storage_request_history')
+    .whereIn('request_id', ids)
+    .whereIn('to_status', [
+      'submitted',
+      'approved',
+      'pending-approval',
+      'rejected',
+    ])
+    .select('request_id', 'from_status', 'to_status', 'created_at');
+  const storedAt = new Map<string, number>();
+  let late = 0;
+  for (const row of rows) {
+    const at = new Date(row.created_at).getTime();
+    if (row.to_status === 'submitted') storedAt.set(row.request_id, at);
+  }
+  for (const row of rows) {
+    const stored = storedAt.get(row.request_id);
+    if (row.from_status === 'submitted' && stored !== undefined) {
+      if (new Date(row.created_at).getTime() - stored > 20_000) late += 1;
+    }
+  }
+  return late;
+}
+
 /** The backend in a child process (killableBackend.ts), serving on a port. */
 async function startChildBackend(
   simUrl: string,
@@ -608,7 +637,7 @@ describe('reliability', () => {
   });
 
   it(
-    'applies every approved request exactly once while the backend is killed with SIGKILL mid-apply',
+    'applies every approved request exactly once, and none rejected, while the backend is killed with SIGKILL mid-apply and mid-decision',
     async () => {
       const rounds = FULL ? 20 : 4;
       const perRound = FULL ? 6 : 4;
@@ -618,136 +647,175 @@ describe('reliability', () => {
       });
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'storage-kill-'));
       const dbFile = path.join(dir, 'storage.sqlite');
-      const auth = mockCredentials.user.header('user:default/alice');
-      const post = (url: string, body: object) =>
+      const send = (url: string, user: string, route: string, body: object) =>
         supertest(url)
-          .post('/api/storage/requests')
-          .set('Authorization', auth)
+          .post(`/api/storage${route}`)
+          .set('Authorization', mockCredentials.user.header(user))
           .type('json')
           .send(body);
       const ids: string[] = [];
       const acknowledged = new Set<string>();
+      const interrupted = { submissions: 0, decisions: 0 };
       let kills = 0;
       let running: Awaited<ReturnType<typeof startChildBackend>> | undefined;
+      // Every other request is large enough to wait for the platform team,
+      // who approve half of those and reject the other half.
+      const large = (id: string) => Number(id.split('-').pop()) % 2 === 1;
+      const verdict = (id: string) =>
+        Number(id.split('-').pop()) % 4 === 1 ? 'approve' : 'reject';
+      const bodyOf = (id: string) => ({
+        ...requestBody(id, id, 'ebs-gp3-immediate'),
+        size: large(id) ? '3Gi' : '1Gi',
+      });
+      const decide = (url: string, id: string) =>
+        send(url, 'user:default/priya', `/requests/${id}/${verdict(id)}`, {
+          comment: `${verdict(id)}d in the fault suite`,
+        });
       try {
         for (let round = 0; round < rounds; round++) {
           const current = await startChildBackend(sim.url, dbFile);
           running = current;
+          const waiting = ids.filter(large);
           const batch = Array.from(
             { length: perRound },
             (_, i) => `rel-k-${round}-${i}`,
           );
           ids.push(...batch);
-          const posts = batch.map(async (id, i) => {
+          const submissions = batch.map(async (id, i) => {
             await sleep(i * 30);
-            const reply = await post(
+            const reply = await send(
               current.url,
-              requestBody(id, id, 'ebs-gp3-immediate'),
-            );
-            if (reply.status === 201 || reply.status === 200) {
+              'user:default/alice',
+              '/requests',
+              bodyOf(id),
+            ).catch(() => undefined);
+            if (reply?.status === 201 || reply?.status === 200) {
               acknowledged.add(id);
-            }
+            } else if (!reply) interrupted.submissions += 1;
           });
-          // Somewhere among storing, approving and applying the batch:
-          // once the backend answers its first request, within the time
-          // the rest take.
-          const firstAnswer = Promise.race(posts);
-          await Promise.race([firstAnswer, sleep(10_000)]);
+          // The platform team decides what earlier rounds left waiting, at
+          // the same time, so kills land among decisions too.
+          const decisions = waiting.map(async (id, i) => {
+            await sleep(i * 20);
+            const reply = await decide(current.url, id).catch(() => undefined);
+            if (!reply) interrupted.decisions += 1;
+          });
+          // Somewhere among storing, deciding and applying: once the
+          // backend answers its first request, within the time the rest take.
+          await Promise.race([Promise.race(submissions), sleep(10_000)]);
           await sleep(Math.random() * perRound * 30);
           current.child.kill('SIGKILL');
           await current.exited;
           running = undefined;
           kills += 1;
-          await Promise.allSettled(posts);
+          await Promise.allSettled([...submissions, ...decisions]);
         }
-        // The last restart; clients retry what was never answered, with
-        // the same requestId.
+        // The last restart. Requesters do not retry: what was stored must
+        // be decided and applied by the backend alone.
         running = await startChildBackend(sim.url, dbFile);
-        const api = {
-          post: (_path: string, body: object) => post(running!.url, body),
-        } as unknown as Api;
-        for (const id of ids) {
-          await submit(api, requestBody(id, id, 'ebs-gp3-immediate'));
-        }
+        const url = running.url;
         const knex = knexFactory({
           client: 'better-sqlite3',
           connection: dbFile,
           useNullAsDefault: true,
         });
         try {
+          const requests = (): Promise<Array<{ id: string; status: string }>> =>
+            knex('storage_requests').whereIn('id', ids).select('id', 'status');
           let lastSeen: unknown;
-          const tasks = async () =>
-            JSON.stringify(
-              await knex('backstage_backend_tasks__tasks').select(),
-            ).slice(0, 2000);
-          // Interrupted applies wait out their lease (30 s); the safety
-          // net's lock of a killed run frees at its timeout (30 s), when the
-          // scheduler's janitor (every minute) sees it.
-          const finals = await eventually(
-            async () => {
-              const rows = await knex('storage_requests')
-                .whereIn('id', ids)
-                .select('id', 'status', 'next_attempt_at', 'attempts');
-              lastSeen = rows.filter(r =>
-                ['approved', 'applying'].includes(r.status),
+          const settledTo = (statuses: string[], what: string) =>
+            eventually(
+              async () => {
+                const rows = await requests();
+                lastSeen = rows.filter(r => !statuses.includes(r.status));
+                return rows.every(r => statuses.includes(r.status))
+                  ? rows
+                  : undefined;
+              },
+              what,
+              FULL ? 240_000 : 110_000,
+            ).catch(error => {
+              throw new Error(
+                `${error.message}; left: ${JSON.stringify(lastSeen)}`,
               );
-              return rows.length === ids.length &&
-                rows.every(r => !['approved', 'applying'].includes(r.status))
-                ? rows
-                : undefined;
-            },
-            'every request to leave approved and applying',
-            FULL ? 240_000 : 110_000,
-          ).catch(async error => {
-            throw new Error(
-              `${error.message}; left: ${JSON.stringify(
-                lastSeen,
-              )}; tasks: ${await tasks()}`,
-            );
-          });
-          const applied = finals.filter(r => r.status === 'applied');
-          const undecided = finals.filter(r => r.status === 'submitted');
+            });
+          // Stored but undecided requests wait out the grace (30 s) before
+          // a replica decides them.
+          await settledTo(
+            ['pending-approval', 'approved', 'applying', 'applied', 'rejected'],
+            'every stored request to be decided by policy',
+          );
+          // The platform team decides what is still waiting (a decision
+          // whose answer a kill swallowed answers 409 now: it was taken).
+          for (const { id } of (await requests()).filter(
+            r => r.status === 'pending-approval',
+          )) {
+            expect([200, 409]).toContain((await decide(url, id)).status);
+          }
+          const finals = await settledTo(
+            ['applied', 'rejected'],
+            'every request to be applied or rejected',
+          );
+          const stored = new Set(finals.map(r => r.id));
+          const statusOf = new Map(finals.map(r => [r.id, r.status]));
           const perRequest = new Map<string, number>();
           (await clusterClaims(sim)).forEach(pvc => {
             const id = pvc.metadata?.labels?.[REQUEST_LABEL] ?? '';
             perRequest.set(id, (perRequest.get(id) ?? 0) + 1);
           });
+          const expected = (id: string) =>
+            !large(id) || verdict(id) === 'approve' ? 'applied' : 'rejected';
+          const wrongOutcome = finals.filter(r => r.status !== expected(r.id));
           const duplicated = [...perRequest.values()].filter(n => n > 1).length;
+          const claimsOfRejected = [...perRequest.keys()].filter(
+            id => statusOf.get(id) !== 'applied',
+          ).length;
           const lost =
-            applied.filter(r => perRequest.get(r.id) !== 1).length +
-            [...acknowledged].filter(id => !finals.some(r => r.id === id))
-              .length;
+            finals.filter(
+              r => r.status === 'applied' && perRequest.get(r.id) !== 1,
+            ).length + [...acknowledged].filter(id => !stored.has(id)).length;
           const broken = await brokenHistories(knex, ids);
+          const decisionsTwice = await knex('storage_request_history')
+            .whereIn('request_id', ids)
+            .whereIn('to_status', ['approved', 'rejected'])
+            .groupBy('request_id')
+            .havingRaw('count(*) > 1')
+            .select('request_id');
           const resumed = await knex('storage_request_history')
             .whereIn('request_id', ids)
             .where({ from_status: 'applying', to_status: 'applying' })
             .count({ n: '*' });
+          const decidedLate = await undecidedForLong(knex, ids);
           summary.kills += kills;
           summary.faultsInjected += kills;
-          summary.requests += ids.length;
+          summary.requests += stored.size;
           summary.lost += lost;
-          summary.duplicated += duplicated;
+          summary.duplicated += duplicated + decisionsTwice.length;
+          summary.falseRecords += claimsOfRejected + wrongOutcome.length;
           count('sigkill', {
             kills,
             requests: ids.length,
+            stored: stored.size,
             acknowledgedBeforeKill: acknowledged.size,
-            applied: applied.length,
+            submissionsCutByKill: interrupted.submissions,
+            decisionsCutByKill: interrupted.decisions,
+            applied: finals.filter(r => r.status === 'applied').length,
+            rejected: finals.filter(r => r.status === 'rejected').length,
+            decidedByTheBackendAlone: decidedLate,
             resumedApplies: Number(resumed[0].n),
-            leftUndecided: undecided.length,
-            stuck: finals.length - applied.length,
             duplicatedClaims: duplicated,
+            decisionsRecordedTwice: decisionsTwice.length,
+            claimsOfRejected,
             lost,
             brokenHistories: broken.length,
           });
           expect(kills).toBe(rounds);
           expect(broken).toEqual([]);
+          expect(wrongOutcome).toEqual([]);
           expect(duplicated).toBe(0);
+          expect(decisionsTwice).toEqual([]);
+          expect(claimsOfRejected).toBe(0);
           expect(lost).toBe(0);
-          // Kills land between storing and deciding too: policy decisions
-          // are not resumed yet, so such a request stays submitted.
-          expect(
-            finals.filter(r => !['applied', 'submitted'].includes(r.status)),
-          ).toEqual([]);
         } finally {
           await knex.destroy();
         }
@@ -765,8 +833,10 @@ describe('reliability', () => {
     const sim = await startEksSim({
       scenario: 'empty',
       clusterName: 'eks-dev',
-      // The provisioner retries after 5 s: one failure event at a time.
-      delays: { retryMs: 5000 },
+      // The provisioner retries, and the PV controller repeats its waiting
+      // event, every 5 s: events come one at a time, so a diagnosis can be
+      // checked against how many there were when it appeared.
+      delays: { retryMs: 5000, waitingEventMs: 5000 },
     });
     const core = sim.kubeConfig.makeApiClient(CoreV1Api);
     const knex = sqlite();
@@ -781,6 +851,27 @@ describe('reliability', () => {
       );
       const diagnosisOf = async (name: string) =>
         (await api.get(`/claims/eks-dev/payments/${name}`)).body.diagnosis;
+      /**
+       * How many rounds of the claim's events with these reasons the cluster
+       * has emitted: the controllers repeat them every 5 s, and a round may
+       * be a burst (the PV controller says ExternalProvisioning twice at
+       * once, as a real one does), so rounds are told apart by time.
+       */
+      const eventsOf = async (name: string, reasons: string[]) => {
+        const events = (
+          await core.listNamespacedEvent({
+            namespace: 'payments',
+            fieldSelector: `involvedObject.name=${name}`,
+          })
+        ).items.filter(e => reasons.includes(e.reason ?? ''));
+        if (!events.length) return 0;
+        const times = events.flatMap(e => [
+          new Date(e.firstTimestamp ?? 0).getTime(),
+          new Date(e.lastTimestamp ?? 0).getTime(),
+        ]);
+        return 1 + Math.floor((Math.max(...times) - Math.min(...times)) / 5000);
+      };
+      const eventsWhenDiagnosed: Record<string, number> = {};
 
       // A driver uninstalled.
       sim.faults.uninstallDriver('ebs.csi.aws.com');
@@ -794,8 +885,12 @@ describe('reliability', () => {
           return d?.severity === 'error' && d;
         },
         'the missing driver to be diagnosed',
-        5000,
+        10_000,
       );
+      eventsWhenDiagnosed.driverMissing = await eventsOf('rel-f-nodriver', [
+        'ExternalProvisioning',
+        'ProvisioningFailed',
+      ]);
       expect(`${noDriver.headline} ${noDriver.explanation}`).toMatch(
         /ebs\.csi\.aws\.com|EBS CSI driver/i,
       );
@@ -813,8 +908,11 @@ describe('reliability', () => {
           return d?.severity === 'error' && d;
         },
         'the IAM denial to be diagnosed',
-        5000,
+        10_000,
       );
+      eventsWhenDiagnosed.iamDenied = await eventsOf('rel-f-iam', [
+        'ProvisioningFailed',
+      ]);
       expect(`${iam.headline} ${iam.explanation} ${iam.fix}`).toMatch(
         /IAM|permission|not authorized|access denied/i,
       );
@@ -833,15 +931,7 @@ describe('reliability', () => {
           },
         },
       });
-      const failures = async () =>
-        (
-          await core.listNamespacedEvent({
-            namespace: 'payments',
-            fieldSelector: 'involvedObject.name=rel-f-efs',
-          })
-        ).items
-          .filter(e => e.reason === 'ProvisioningFailed')
-          .reduce((n, e) => n + (e.count ?? 1), 0);
+      const failures = () => eventsOf('rel-f-efs', ['ProvisioningFailed']);
       await eventually(
         async () => (await failures()) > 0,
         'the first ProvisioningFailed event',
@@ -855,9 +945,8 @@ describe('reliability', () => {
         'the access-point limit to be diagnosed',
         10_000,
       );
-      const failuresWhenDiagnosed = await failures();
+      eventsWhenDiagnosed.efsAccessPoints = await failures();
       expect(efs.severity).toBe('error');
-      expect(failuresWhenDiagnosed).toBe(1);
       sim.faults.setEfsAccessPointLimit(null);
 
       // A full quota: the request is refused by the API server, and says why.
@@ -877,13 +966,18 @@ describe('reliability', () => {
             return /quota/i.test(refusedAtOnce) && { status: 'refused' };
           }
           const { body } = await api.get('/requests/rel-f-quota');
-          return (
+          if (
             /quota/i.test(
               `${body.request?.lastError ?? ''} ${JSON.stringify(
                 body.history ?? [],
               )}`,
-            ) && body.request
-          );
+            )
+          ) {
+            // Said at the cluster's first refusal, not after retries.
+            eventsWhenDiagnosed.quotaFull = body.request.attempts ?? 0;
+            return body.request;
+          }
+          return undefined;
         },
         `the full quota to be reported (submit answered ${
           submitted.status
@@ -895,7 +989,21 @@ describe('reliability', () => {
       count('diagnoses', {
         faults: 4,
         diagnosed: 4,
-        efsFailuresBeforeDiagnosis: failuresWhenDiagnosed,
+        ...Object.fromEntries(
+          Object.entries(eventsWhenDiagnosed).map(([fault, n]) => [
+            `${fault}EventsBeforeDiagnosis`,
+            n,
+          ]),
+        ),
+      });
+      // Each said at its first event (a refused request: its first refusal).
+      expect(
+        Object.entries(eventsWhenDiagnosed).filter(([, n]) => n > 1),
+      ).toEqual([]);
+      expect(eventsWhenDiagnosed).toMatchObject({
+        driverMissing: expect.any(Number),
+        iamDenied: 1,
+        efsAccessPoints: 1,
       });
     } finally {
       await api.stop();

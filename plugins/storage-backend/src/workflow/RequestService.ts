@@ -4,7 +4,7 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { ConflictError } from '@backstage/errors';
+import { ConflictError, isError } from '@backstage/errors';
 import {
   CostEstimate,
   Finding,
@@ -309,6 +309,49 @@ export class RequestService {
     return { request: decided, validation };
   }
 
+  /**
+   * Decides a request that was stored but never decided (its process died
+   * in between, and its requester may never retry): validated again as it
+   * is now and put to policy as its requester's, read with the backend's
+   * own credentials. A request that no longer validates is rejected with
+   * the findings; a cluster that does not answer leaves it for next time.
+   */
+  async decideStored(
+    stored: StoredStorageRequest,
+    serviceCredentials: BackstageCredentials,
+  ): Promise<StoredStorageRequest> {
+    if (stored.status !== 'submitted') return stored;
+    const input = stored.spec as RequestInput;
+    let validation: RequestValidation;
+    try {
+      const target = await this.options.access.resolveStored(
+        input,
+        serviceCredentials,
+      );
+      validation = await this.validateTarget(input, target, stored.requestedBy);
+    } catch (error) {
+      if (!isPermanent(error)) throw error;
+      validation = {
+        findings: [
+          serverFinding(
+            'target-gone',
+            'entityRef',
+            (error as Error).message,
+            'Submit the request again.',
+          ),
+        ],
+        manifests: [],
+      };
+    }
+    const decision: RequestPolicyDecision = validation.decision ?? {
+      outcome: 'deny',
+      reason: `The request no longer passes validation: ${new RequestValidationError(
+        validation,
+      ).message.slice(0, 500)}`,
+    };
+    return this.options.approvals.settle(stored, decision);
+  }
+
   /** What policy decides for a request that passed validation. */
   private async decide(
     validation: RequestValidation,
@@ -388,5 +431,13 @@ export class RequestService {
 function userRefOf(credentials: BackstageCredentials): string {
   return (
     (credentials.principal as { userEntityRef?: string }).userEntityRef ?? ''
+  );
+}
+
+/** Errors that asking again will not change: the entity, claim or cluster is gone. */
+function isPermanent(error: unknown): boolean {
+  return (
+    isError(error) &&
+    ['InputError', 'NotFoundError', 'NotAllowedError'].includes(error.name)
   );
 }
