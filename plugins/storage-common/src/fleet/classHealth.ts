@@ -58,7 +58,7 @@ export function checkClassHealth(
   return [
     ...classes.flatMap(sc => checkOneClass(storage, sc)),
     ...checkDefaultClasses(storage.cluster, classes),
-    ...offerings.flatMap(offering =>
+    ...objectsOf(offerings).flatMap(offering =>
       checkOfferingClass(storage.cluster, offering, classes),
     ),
   ];

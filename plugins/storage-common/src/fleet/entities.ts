@@ -1,5 +1,5 @@
 import { matchesLabelSelectorText } from '../model/labelSelector';
-import { kubernetesIdOf } from './objects';
+import { kubernetesIdOf, objectsOf } from './objects';
 import { FleetEntity } from './types';
 
 /** Who a claim belongs to, as the Kubernetes plugin's rules tell. */
@@ -21,7 +21,7 @@ export function entityOfObject(
   entities: readonly FleetEntity[] = [],
 ): FleetEntity | undefined {
   const id = kubernetesIdOf(labels);
-  return entities.find(entity => {
+  return objectsOf(entities).find(entity => {
     if (entity.namespace && namespace && entity.namespace !== namespace) {
       return false;
     }

@@ -154,7 +154,7 @@ export function mountedClaims(pods: readonly V1Pod[]): Set<string> {
   const mounted = new Set<string>();
   for (const pod of objectsOf(pods)) {
     if (['Succeeded', 'Failed'].includes(pod.status?.phase ?? '')) continue;
-    for (const volume of pod.spec?.volumes ?? []) {
+    for (const volume of objectsOf(pod.spec?.volumes)) {
       const claim = volume?.persistentVolumeClaim?.claimName;
       if (typeof claim === 'string') {
         mounted.add(claimKey(namespaceOf(pod), claim));

@@ -73,7 +73,7 @@ export function priceVolumes(input: {
   usage?: Readonly<Record<string, readonly VolumeUsageSample[]>>;
 }): PricedVolumeRow[] {
   const rows: PricedVolumeRow[] = [];
-  for (const storage of input.clusters ?? []) {
+  for (const storage of objectsOf(input?.clusters)) {
     const classes = objectsOf(storage.storageClasses);
     const claims = new Map(
       objectsOf(storage.persistentVolumeClaims).map(pvc => [
@@ -82,7 +82,7 @@ export function priceVolumes(input: {
       ]),
     );
     const formerClaims = objectsOf(storage.formerClaims);
-    const newestUse = newestUsage(input.usage?.[storage.cluster] ?? []);
+    const newestUse = newestUsage(objectsOf(input.usage?.[storage.cluster]));
     for (const pv of objectsOf(storage.persistentVolumes)) {
       const driver = volumeDriver(pv, classes);
       const ref = pv.spec?.claimRef;
@@ -218,7 +218,7 @@ export interface CostTrend {
 /** The trend of recorded monthly cost totals, by day. */
 export function costTrend(samples: readonly CostSample[]): CostTrend {
   const days = new Map<string, Map<string, { at: number; usd: number }>>();
-  for (const sample of samples ?? []) {
+  for (const sample of objectsOf(samples)) {
     const at = timeOf(sample?.time);
     if (at === undefined || !Number.isFinite(sample.monthlyUsd)) continue;
     const date = new Date(at).toISOString().slice(0, 10);
@@ -285,7 +285,7 @@ export function claimInventory(
     row.capacityBytes += bytes;
     rows.set(key, row);
   };
-  for (const storage of clusters ?? []) {
+  for (const storage of objectsOf(clusters)) {
     const classes = objectsOf(storage.storageClasses);
     const volumes = objectsOf(storage.persistentVolumes);
     const claimed = new Set<string>();

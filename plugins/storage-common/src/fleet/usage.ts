@@ -145,11 +145,12 @@ export function offeringOfClaim(
   const labels = labelsOf(pvc);
   const annotations = stringRecord(pvc?.metadata?.annotations);
   const id = labels[OFFERING_LABEL] ?? annotations[OFFERING_ANNOTATION];
-  const byId = id ? offerings.find(o => o.id === id) : undefined;
+  const known = objectsOf(offerings);
+  const byId = id ? known.find(o => o.id === id) : undefined;
   if (byId) return byId;
   const className = pvc?.spec?.storageClassName;
   return className
-    ? offerings.find(o => o.storageClassName === className)
+    ? known.find(o => o.storageClassName === className)
     : undefined;
 }
 
@@ -157,8 +158,8 @@ function claimContexts(input: UsageInput): ClaimContext[] {
   const classes = objectsOf(input.storage?.storageClasses);
   const volumes = objectsOf(input.storage?.persistentVolumes);
   const byClaim = new Map<string, VolumeUsageSample[]>();
-  for (const sample of input.samples ?? []) {
-    if (!isRecord(sample) || timeOf(sample.time) === undefined) continue;
+  for (const sample of objectsOf(input.samples)) {
+    if (timeOf(sample.time) === undefined) continue;
     if (!(sample.capacityBytes > 0) || !(sample.usedBytes >= 0)) continue;
     const key = claimKey(sample.namespace, sample.claim);
     byClaim.set(key, [...(byClaim.get(key) ?? []), sample]);
@@ -287,12 +288,12 @@ function lastModifiedMs(
   modifications: readonly ClaimTime[] = [],
 ): number | undefined {
   const times = [
-    ...modifications
+    ...objectsOf(modifications)
       .filter(
         m => m?.namespace === context.namespace && m?.claim === context.name,
       )
       .map(m => timeOf(m.at)),
-    ...(context.pvc.status?.conditions ?? [])
+    ...objectsOf(context.pvc.status?.conditions)
       .filter(c => RESIZE_CONDITIONS.has(c?.type ?? ''))
       .map(c => timeOf(c.lastTransitionTime)),
   ].filter((t): t is number => t !== undefined);
@@ -465,7 +466,7 @@ function shrinkPlan(
     ),
     offering: undefined as StorageOffering | undefined,
   };
-  for (const offering of input.offerings ?? []) {
+  for (const offering of objectsOf(input.offerings)) {
     if (!offeringFits(offering, context)) continue;
     const minGiB = Math.ceil((parseQuantity(offering.size.min) ?? 0) / GIB);
     const gib = newVolumeGiB(
@@ -518,7 +519,9 @@ function offeringFits(
 ): boolean {
   if (offering.storageClassName === STATIC_STORAGE_CLASS) return false;
   if (!DRIVERS[offering.driver]?.billedByProvisionedSize) return false;
-  const modes = context.pvc.spec?.accessModes ?? [];
+  const modes = Array.isArray(context.pvc.spec?.accessModes)
+    ? context.pvc.spec!.accessModes!
+    : [];
   const volumeMode = context.pvc.spec?.volumeMode ?? 'Filesystem';
   return (
     modes.every(mode => (offering.accessModes as string[]).includes(mode)) &&

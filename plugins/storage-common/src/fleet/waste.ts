@@ -260,7 +260,7 @@ function unusedClaims(input: WasteInput, now: number): FleetFinding[] {
   const volumes = objectsOf(storage.persistentVolumes);
   const days = input.rules.waste.unusedClaimDays;
   const history = new Map<string, number>();
-  for (const entry of input.lastMounted ?? []) {
+  for (const entry of objectsOf(input.lastMounted)) {
     const at = timeOf(entry?.at);
     const key = claimKey(entry?.namespace, entry?.claim);
     if (at !== undefined && at > (history.get(key) ?? -Infinity))

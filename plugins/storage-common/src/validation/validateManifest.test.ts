@@ -51,6 +51,20 @@ const CASES: Array<[string, unknown, string[]]> = [
   ],
   ['other kinds are ignored', { kind: 'Service', metadata: { name: 'x' } }, []],
   [
+    'StorageClass breaking a per-type EBS limit whatever the claim size',
+    storageClass('ebs.csi.aws.com', { type: 'io1', iops: '50' }),
+    [
+      'error ebs-iops-too-low parameters.iops: IOPS 50 is too low for io1 at any size: it must be at least 100 (or set allowAutoIOPSPerGBIncrease: "true")',
+    ],
+  ],
+  [
+    'StorageClass asking for more than EBS gives',
+    storageClass('ebs.csi.aws.com', { type: 'io2', iops: '300000' }),
+    [
+      'warning ebs-iops-above-maximum parameters.iops: IOPS 300,000 is above the io2 maximum of 256,000: EBS caps it silently, so volumes get at most 256,000',
+    ],
+  ],
+  [
     'PVC bad name',
     { ...pvc({}), metadata: { name: 'Data_1' } },
     [
