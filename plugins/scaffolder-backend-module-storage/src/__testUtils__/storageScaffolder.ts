@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { Entity } from '@backstage/catalog-model';
 import {
   mockCredentials,
@@ -9,6 +9,9 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+// The tests run the real storage backend beside the scaffolder, as the demo
+// does; the module itself only talks to it over HTTP.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import storagePlugin from '@eks-storage/backstage-plugin-storage-backend';
 import { EksSim, startEksSim } from '@eks-storage/eks-sim';
 import request from 'supertest';
@@ -40,6 +43,8 @@ const component = (name: string, namespace: string, owner: string) => ({
     },
   },
   spec: { type: 'service', lifecycle: 'production', owner },
+  // As the catalog's processors add it: ownership is read from relations.
+  relations: [{ type: 'ownedBy', targetRef: owner }],
 });
 
 /** A small catalog shaped as the demo's examples. */
@@ -96,6 +101,26 @@ export function demoStorageConfig() {
 /** A shipped template as the JSON entity the dry-run API takes. */
 export function loadTemplate(name: string) {
   return parse(readFileSync(resolve(TEMPLATES, name, 'template.yaml'), 'utf8'));
+}
+
+/**
+ * A template's own files (its skeleton), as the dry-run API takes them: the
+ * dry run has no catalog location to fetch them from.
+ */
+export function templateFiles(name: string) {
+  const root = resolve(TEMPLATES, name);
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap(entry =>
+      entry.isDirectory()
+        ? walk(join(dir, entry.name))
+        : [join(dir, entry.name)],
+    );
+  return walk(root)
+    .filter(file => !file.endsWith('template.yaml'))
+    .map(file => ({
+      path: relative(root, file),
+      base64Content: readFileSync(file).toString('base64'),
+    }));
 }
 
 /**

@@ -15,6 +15,7 @@ import { ZodImpl, claimInputSchema } from '../shared/claimInput';
 import { StorageInputError, refuseOnErrors } from '../shared/errors';
 import { toCreateRequest } from '../shared/toCreateRequest';
 import { addVolumeClaimTemplate } from './addVolumeClaimTemplate';
+import { REPOSITORY_CLUSTER, forRepository } from './forRepository';
 import { findOffering } from './offerings';
 
 /** A file the action writes: its path in the workspace and its text. */
@@ -29,7 +30,7 @@ interface RenderedFile {
  * validated by storage-common exactly as the storage backend does.
  */
 export function createRenderStorageAction(options: {
-  offerings: () => StorageOffering[];
+  offerings: () => readonly StorageOffering[];
 }) {
   return createTemplateAction({
     id: 'storage:render',
@@ -90,10 +91,11 @@ export function createRenderStorageAction(options: {
       const offering = findOffering(options.offerings(), claim.offering);
       const body = toCreateRequest(claim, {
         defaultSize: offering.size.default,
+        defaultCluster: REPOSITORY_CLUSTER,
       });
       refuseOnErrors(
         validateRequest(body, offering, { now: new Date() }),
-        'The storage manifests',
+        'The storage manifests were refused',
       );
       const request = createRequestSchema.parse(body);
 
@@ -108,16 +110,17 @@ export function createRenderStorageAction(options: {
               folder,
               `${request.claimName}.${kind}.yaml`,
             ),
-            text: renderYaml([object]),
+            text: renderYaml([forRepository(object)]),
           });
         }
       } else {
-        const template = renderVolumeClaimTemplate(request, offering);
-        if (!template) {
+        const rendered = renderVolumeClaimTemplate(request, offering);
+        if (!rendered) {
           throw new StorageInputError(
             `offering: ${offering.id} cannot give each replica its own volume: it binds existing volumes (fix: choose an offering that provisions volumes, such as EBS or EFS)`,
           );
         }
+        const template = forRepository(rendered);
         if (statefulSet) {
           const path = resolveSafeChildPath(workspace, statefulSet);
           const text = await readFile(path, 'utf8').catch(() => {

@@ -31,12 +31,11 @@ export function describeFindings(findings: readonly Finding[]): string {
 /** Throws when any finding is an error, naming each field and its fix. */
 export function refuseOnErrors(
   findings: readonly Finding[],
-  what = 'The storage request',
+  refused = 'The storage request was refused',
 ) {
   if (findings.some(f => f.severity === 'error')) {
-    throw new StorageInputError(
-      `${what} was refused: ${describeFindings(findings)}`,
-      [...findings],
-    );
+    throw new StorageInputError(`${refused}: ${describeFindings(findings)}`, [
+      ...findings,
+    ]);
   }
 }

@@ -48,7 +48,11 @@ function given(value: string | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-function placementOf(input: ClaimInput, findings: Finding[]) {
+function placementOf(
+  input: ClaimInput,
+  findings: Finding[],
+  defaults: { cluster?: string },
+) {
   const resolve = (field: 'cluster' | 'namespace') => {
     const direct = given(input[field]);
     const placed = given(input.placement?.[field]);
@@ -61,7 +65,8 @@ function placementOf(input: ClaimInput, findings: Finding[]) {
         ),
       );
     }
-    const value = placed ?? direct;
+    const value =
+      placed ?? direct ?? (field === 'cluster' ? defaults.cluster : undefined);
     if (!value) {
       findings.push(
         problem(
@@ -123,10 +128,16 @@ function sourceOf(
  */
 export function toCreateRequest(
   input: ClaimInput,
-  options: { requestId?: string; defaultSize?: string },
+  options: {
+    requestId?: string;
+    defaultSize?: string;
+    defaultCluster?: string;
+  },
 ): StorageRequestBody {
   const findings: Finding[] = [];
-  const { cluster, namespace } = placementOf(input, findings);
+  const { cluster, namespace } = placementOf(input, findings, {
+    cluster: options.defaultCluster,
+  });
   const source = sourceOf(input, findings);
   const size = given(input.size) ?? options.defaultSize;
   if (!size) {
@@ -138,7 +149,7 @@ export function toCreateRequest(
       ),
     );
   }
-  refuseOnErrors(findings, 'The storage input');
+  refuseOnErrors(findings, 'The storage input was refused');
   const optional = {
     workload: given(input.workload),
     justification: given(input.justification),
