@@ -103,6 +103,25 @@ export function loadTemplate(name: string) {
   return parse(readFileSync(resolve(TEMPLATES, name, 'template.yaml'), 'utf8'));
 }
 
+/** A shipped template as the catalog holds it, read from its file. */
+export function catalogTemplate(name: string): Entity {
+  const template = loadTemplate(name);
+  return {
+    ...template,
+    metadata: {
+      ...template.metadata,
+      namespace: 'default',
+      annotations: {
+        'backstage.io/managed-by-location': `file:${resolve(
+          TEMPLATES,
+          name,
+          'template.yaml',
+        )}`,
+      },
+    },
+  };
+}
+
 /**
  * A template's own files (its skeleton), as the dry-run API takes them: the
  * dry run has no catalog location to fetch them from.
@@ -144,7 +163,9 @@ export function useStorageScaffolder() {
         scaffolderPlugin,
         scaffolderModuleStorage,
         storagePlugin,
-        catalogServiceMock.factory({ entities }),
+        catalogServiceMock.factory({
+          entities: [...entities, catalogTemplate('request-storage')],
+        }),
         mockServices.rootConfig.factory({
           data: {
             app: { baseUrl: appBaseUrl },
@@ -201,6 +222,38 @@ export function useStorageScaffolder() {
       .post('/api/scaffolder/v2/dry-run')
       .set('Authorization', mockCredentials.user.header(user))
       .send({ template, values, secrets: {}, directoryContents });
+  /** Runs a template from the catalog as a real task, as a person. */
+  const runTask = async (
+    templateRef: string,
+    values: object,
+    user: string = people.developer,
+  ) => {
+    const auth = mockCredentials.user.header(user);
+    const created = await agent()
+      .post('/api/scaffolder/v2/tasks')
+      .set('Authorization', auth)
+      .send({ templateRef, values });
+    if (created.status !== 201) {
+      throw new Error(`Task not created: ${JSON.stringify(created.body)}`);
+    }
+    for (let attempt = 0; attempt < 300; attempt++) {
+      const { body } = await agent()
+        .get(`/api/scaffolder/v2/tasks/${created.body.id}`)
+        .set('Authorization', auth);
+      if (['completed', 'failed', 'cancelled'].includes(body.status)) {
+        // The task's output comes with its completion event.
+        const events = await agent()
+          .get(`/api/scaffolder/v2/tasks/${created.body.id}/events`)
+          .set('Authorization', auth);
+        const completion = events.body.find(
+          (e: { type: string }) => e.type === 'completion',
+        );
+        return { status: body.status, output: completion?.body.output };
+      }
+      await new Promise(done => setTimeout(done, 100));
+    }
+    throw new Error(`Task ${created.body.id} did not finish`);
+  };
   /**
    * This module's actions, built as the module builds them, calling the
    * running storage backend over HTTP with tokens for the task's user.
@@ -222,5 +275,5 @@ export function useStorageScaffolder() {
     });
     return { requestAction, renderAction };
   };
-  return { env, storageApi, dryRun, actions };
+  return { env, storageApi, dryRun, runTask, actions };
 }

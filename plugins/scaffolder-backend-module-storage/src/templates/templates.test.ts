@@ -58,7 +58,7 @@ const decode = (file: { base64Content: string }) =>
   Buffer.from(file.base64Content, 'base64').toString('utf8');
 
 describe('the shipped templates', () => {
-  const { dryRun, storageApi } = useStorageScaffolder();
+  const { dryRun, runTask, storageApi } = useStorageScaffolder();
 
   it('are all registered by the catalog location', () => {
     const location = parse(
@@ -105,6 +105,9 @@ describe('the shipped templates', () => {
     };
 
     it('dry-runs to the status and the links, storing nothing', async () => {
+      const before = await storageApi().get(
+        '/requests?entityRef=component:default/payments-api',
+      );
       const { status, body } = await dryRun(template, values);
       expect(status).toBe(200);
       expect(body.output.links).toEqual([
@@ -122,10 +125,32 @@ describe('the shipped templates', () => {
       expect(body.output.text[0].content).toBe(
         '**approved**: Dry run: would be approved at once and applied as payments/ledger-data in eks-dev.\n',
       );
-      const requests = await storageApi().get(
+      const after = await storageApi().get(
         '/requests?entityRef=component:default/payments-api',
       );
-      expect(requests.body.items).toEqual([]);
+      expect(after.body.items).toEqual(before.body.items);
+    });
+
+    it('runs as a task of the user: the claim is applied and waits for its first pod', async () => {
+      const task = await runTask('template:default/request-storage', {
+        ...values,
+        claimName: 'task-ledger',
+      });
+      expect(task.status).toBe('completed');
+      const { links, text } = task.output;
+      expect(links[1].url).toBe(
+        'http://localhost:3000/catalog/default/component/payments-api/storage',
+      );
+      expect(text[0].content).toBe(
+        '**applied**: Applied: payments/task-ledger in eks-dev binds when the first pod mounts it.\n',
+      );
+      const id = links[0].url.split('/').pop();
+      const { body } = await storageApi().get(`/requests/${id}`);
+      expect(body.request).toMatchObject({
+        status: 'applied',
+        requestedBy: 'user:default/guest',
+        claimName: 'task-ledger',
+      });
     });
 
     it('says when the platform team must approve, and by which rule', async () => {
