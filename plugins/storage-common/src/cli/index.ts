@@ -1,6 +1,8 @@
 /* eslint-disable no-console */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { auditFromKubeconfig } from './audit';
+import { auditExitCode, formatAudit } from './auditFormat';
 import { explainList, formatExplanation } from './explain';
 import { formatLintLine, lintFiles } from './lint';
 
@@ -9,9 +11,15 @@ const USAGE = `Usage:
       Lint Kubernetes storage manifests (multi-document YAML). Exit code 1 on any error.
   eks-storage explain <file or -> [--format text|json]
       Explain each claim in the JSON of
-      kubectl get pvc,pv,storageclass,events,pods,nodes -A -o json`;
+      kubectl get pvc,pv,storageclass,events,pods,nodes -A -o json
+  eks-storage audit --kubeconfig <file> [--context <name>] [--cluster-name <name>]
+                    [--config <app-config.yaml>]… [--fail-on error|warning|info] [--format text|json]
+      Class health, compliance and waste findings of a cluster, as the platform console shows them.
+      Exit code 1 when a finding is at or above --fail-on (default error).`;
 
-export function main(argv: string[]): number {
+const SEVERITIES = ['error', 'warning', 'info'] as const;
+
+export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -19,6 +27,11 @@ export function main(argv: string[]): number {
       allowPositionals: true,
       options: {
         format: { type: 'string', default: 'text' },
+        kubeconfig: { type: 'string' },
+        context: { type: 'string' },
+        'cluster-name': { type: 'string' },
+        config: { type: 'string', multiple: true },
+        'fail-on': { type: 'string', default: 'error' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -33,6 +46,25 @@ export function main(argv: string[]): number {
     return command || parsed.values.help ? 0 : 2;
   }
   try {
+    if (command === 'audit') {
+      const { kubeconfig, context } = parsed.values;
+      const failOn = parsed.values['fail-on'] as (typeof SEVERITIES)[number];
+      if (!kubeconfig) throw new Error('audit needs --kubeconfig <file>');
+      if (!SEVERITIES.includes(failOn))
+        throw new Error('--fail-on must be error, warning or info');
+      const { cluster, findings } = await auditFromKubeconfig({
+        kubeconfig,
+        context,
+        clusterName: parsed.values['cluster-name'],
+        configFiles: parsed.values.config ?? [],
+      });
+      console.log(
+        json
+          ? JSON.stringify(findings, null, 2)
+          : formatAudit(cluster, findings),
+      );
+      return auditExitCode(findings, failOn);
+    }
     if (command === 'lint') {
       if (paths.length === 0)
         throw new Error('lint needs at least one file or folder');
@@ -63,4 +95,6 @@ export function main(argv: string[]): number {
   return 2;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(code => {
+  process.exitCode = code;
+});

@@ -46,12 +46,13 @@ describe('auditCluster', () => {
     ).toEqual([
       'class-health warning in-tree-provisioner gp2',
       'class-health warning no-default-class eks-dev',
+      'compliance error class-unencrypted gp2',
       'compliance error class-unencrypted gp3',
       'compliance error volume-unencrypted pvc-left',
       'waste warning released-volume pvc-left',
     ]);
     expect(countBySeverity(findings)).toEqual({
-      error: 2,
+      error: 3,
       warning: 3,
       info: 0,
     });
@@ -72,28 +73,30 @@ describe('auditCluster', () => {
       pods: objects,
       formerClaims: objects,
     });
-    fc.assert(
-      fc.property(storage, fc.anything(), (cluster, junk) => {
-        const s = cluster as unknown as ClusterStorage;
-        auditCluster({ storage: s, now: NOW, offerings: EXAMPLE_OFFERINGS });
-        suggestUsage({
-          storage: s,
-          samples: junk as never,
-          prices: DEFAULT_PRICES,
-          rules: DEFAULT_FLEET_RULES,
-          now: NOW,
-        });
-        backupStatus({ storage: s, rules: DEFAULT_FLEET_RULES, now: NOW });
-        planSnapshots({ storage: s, offerings: EXAMPLE_OFFERINGS, now: NOW });
-        expiringClaims(s);
-        planExpiry(junk as never, NOW, DEFAULT_FLEET_RULES);
-        rollUpCosts({ clusters: [s], prices: DEFAULT_PRICES });
-        claimInventory([s]);
-        costTrend(Array.isArray(junk) ? (junk as never) : []);
-        volumeUsageFromSummary(junk, NOW);
-        return true;
-      }),
-      { numRuns: 300 },
-    );
+    expect(() =>
+      fc.assert(
+        fc.property(storage, fc.anything(), (cluster, junk) => {
+          const s = cluster as unknown as ClusterStorage;
+          auditCluster({ storage: s, now: NOW, offerings: EXAMPLE_OFFERINGS });
+          suggestUsage({
+            storage: s,
+            samples: junk as never,
+            prices: DEFAULT_PRICES,
+            rules: DEFAULT_FLEET_RULES,
+            now: NOW,
+          });
+          backupStatus({ storage: s, rules: DEFAULT_FLEET_RULES, now: NOW });
+          planSnapshots({ storage: s, offerings: EXAMPLE_OFFERINGS, now: NOW });
+          expiringClaims(s);
+          planExpiry(junk as never, NOW, DEFAULT_FLEET_RULES);
+          rollUpCosts({ clusters: [s], prices: DEFAULT_PRICES });
+          claimInventory([s]);
+          costTrend(Array.isArray(junk) ? (junk as never) : []);
+          volumeUsageFromSummary(junk, NOW);
+          return true;
+        }),
+        { numRuns: 300 },
+      ),
+    ).not.toThrow();
   });
 });

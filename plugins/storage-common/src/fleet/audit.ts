@@ -44,6 +44,12 @@ const SECTION_ORDER: Record<FleetSection, number> = {
   expiry: 5,
 };
 
+/** Code-unit order (not locale order), so every runtime sorts alike. */
+function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
 /** Section, then severity (errors first), then id: the same input prints the same list. */
 export function sortFleetFindings(
   findings: readonly FleetFinding[],
@@ -52,7 +58,7 @@ export function sortFleetFindings(
     (a, b) =>
       SECTION_ORDER[a.section] - SECTION_ORDER[b.section] ||
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      compareText(a.id, b.id),
   );
 }
 

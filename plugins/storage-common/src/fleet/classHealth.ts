@@ -24,6 +24,7 @@ import {
   classNamed,
   classParameters,
   createdMs,
+  driverOfProvisioner,
   fleetFinding,
   isDefaultClass,
   nameOf,
@@ -270,7 +271,7 @@ function checkOfferingClass(
   }
   const findings: FleetFinding[] = [];
   const object = { kind: 'StorageClass' as const, name: className };
-  const driver = driverForProvisioner(sc.provisioner);
+  const driver = driverOfProvisioner(sc.provisioner);
   if (driver !== offering.driver) {
     findings.push(
       fleetFinding('class-health', {

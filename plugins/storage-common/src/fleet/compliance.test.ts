@@ -113,6 +113,31 @@ describe('checkCompliance', () => {
       [],
     ],
     [
+      'an in-tree EBS class and its migrated volume',
+      storage({
+        storageClasses: [
+          storageClass('gp2', 'kubernetes.io/aws-ebs', { type: 'gp2' }),
+        ],
+        persistentVolumes: [
+          {
+            ...volume('pvc-legacy', { className: 'gp2' }),
+            spec: {
+              capacity: { storage: '8Gi' },
+              storageClassName: 'gp2',
+              awsElasticBlockStore: {
+                volumeID: 'aws://us-east-1a/vol-0123456789abcdef0',
+              },
+            },
+          },
+        ],
+      }),
+      {},
+      [
+        'error class-unencrypted StorageClass/gp2: StorageClass gp2 is not encrypted at rest',
+        'error volume-unencrypted PersistentVolume/pvc-legacy: Volume pvc-legacy is not encrypted at rest',
+      ],
+    ],
+    [
       'encryption not required',
       storage({
         storageClasses: [

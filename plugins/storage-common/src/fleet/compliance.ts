@@ -6,11 +6,11 @@ import type {
   V1PersistentVolume,
   V1StorageClass,
 } from '@kubernetes/client-node';
-import { driverForProvisioner } from '../catalogue';
 import { stringRecord } from '../validation/findings';
 import {
   classNamed,
   classParameters,
+  driverOfProvisioner,
   fleetFinding,
   kubernetesIdOf,
   labelsOf,
@@ -84,7 +84,7 @@ function checkClass(
 ): FleetFinding[] {
   const name = nameOf(sc);
   const object: FleetObjectRef = { kind: 'StorageClass', name };
-  switch (driverForProvisioner(sc.provisioner)) {
+  switch (driverOfProvisioner(sc.provisioner)) {
     case 'ebs':
       return ebsFindings(
         cluster,

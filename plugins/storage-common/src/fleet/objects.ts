@@ -5,7 +5,11 @@ import type {
   V1Pod,
   V1StorageClass,
 } from '@kubernetes/client-node';
-import { DriverId, driverForProvisioner } from '../catalogue';
+import {
+  DriverId,
+  IN_TREE_PROVISIONERS,
+  driverForProvisioner,
+} from '../catalogue';
 import { timeOf } from '../diagnosis/facts';
 import {
   DEFAULT_STORAGE_CLASS_ANNOTATION,
@@ -116,15 +120,31 @@ export function classNamed(
   return classes.find(sc => nameOf(sc) === name);
 }
 
-/** The driver of a PersistentVolume: its CSI driver, else its class's provisioner. */
+/**
+ * The driver behind a provisioner, counting in-tree provisioners as the CSI
+ * driver that serves them through CSI migration (their volumes are the same
+ * EBS volumes, billed and encrypted alike).
+ */
+export function driverOfProvisioner(
+  provisioner: string | undefined,
+): DriverId | undefined {
+  if (typeof provisioner !== 'string') return undefined;
+  return (
+    driverForProvisioner(provisioner) ??
+    driverForProvisioner(IN_TREE_PROVISIONERS[provisioner] ?? '')
+  );
+}
+
+/** The driver of a PersistentVolume: its CSI driver (or in-tree EBS source), else its class's provisioner. */
 export function volumeDriver(
   pv: V1PersistentVolume,
   classes: readonly V1StorageClass[],
 ): DriverId | undefined {
   const csi = pv?.spec?.csi?.driver;
   if (typeof csi === 'string') return driverForProvisioner(csi);
+  if (pv?.spec?.awsElasticBlockStore) return 'ebs';
   const sc = classNamed(classes, pv?.spec?.storageClassName);
-  return sc ? driverForProvisioner(sc.provisioner) : undefined;
+  return sc ? driverOfProvisioner(sc.provisioner) : undefined;
 }
 
 /** The driver of a claim: its volume's, its class's, or its provisioner annotation's. */
@@ -140,8 +160,8 @@ export function claimDriver(
   }
   const sc = classNamed(classes, pvc?.spec?.storageClassName);
   return (
-    (sc ? driverForProvisioner(sc.provisioner) : undefined) ??
-    driverForProvisioner(
+    (sc ? driverOfProvisioner(sc.provisioner) : undefined) ??
+    driverOfProvisioner(
       stringRecord(pvc?.metadata?.annotations)[
         STORAGE_PROVISIONER_ANNOTATION
       ] ?? '',
