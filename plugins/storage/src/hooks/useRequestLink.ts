@@ -34,16 +34,36 @@ export function useRequestLink(): (id: string) => string {
   );
 }
 
+/** Where the stand-alone storage page is: the app's mount point, `/storage` by default. */
+function useStorageBase(): string {
+  const route = useOptionalRoute(rootRouteRef);
+  return route ? route().replace(/\/$/, '') : '/storage';
+}
+
 /** The link to a claim's stand-alone page (StoragePage), `/storage/claims/…` by default. */
 export function useClaimLink(): (claim: {
   cluster: string;
   namespace: string;
   name: string;
 }) => string {
-  const route = useOptionalRoute(rootRouteRef);
-  const base = route ? route().replace(/\/$/, '') : '/storage';
+  const base = useStorageBase();
   return ({ cluster, namespace, name }) =>
     `${base}/claims/${[cluster, namespace, name]
       .map(encodeURIComponent)
       .join('/')}`;
+}
+
+/**
+ * The link to a section of the platform console (`/storage/waste`, …),
+ * with filters as query parameters.
+ */
+export function useConsoleLink(): (
+  section: string,
+  query?: Record<string, string>,
+) => string {
+  const base = useStorageBase();
+  return (section, query) => {
+    const search = query ? new URLSearchParams(query).toString() : '';
+    return `${base}/${section}${search ? `?${search}` : ''}`;
+  };
 }

@@ -38,6 +38,7 @@ export const STATE_LABELS: Record<string, string> = {
   lost: 'Lost',
   terminating: 'Terminating',
   released: 'Released',
+  available: 'Available',
   deleted: 'Deleted',
   submitted: 'Submitted',
   'pending-approval': 'Pending approval',

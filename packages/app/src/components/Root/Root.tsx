@@ -27,6 +27,7 @@ import SearchIcon from '@material-ui/icons/Search';
 import { MyGroupsSidebarItem } from '@backstage/plugin-org';
 import GroupIcon from '@material-ui/icons/People';
 import ApprovalIcon from '@material-ui/icons/AssignmentTurnedIn';
+import StorageIcon from '@material-ui/icons/Storage';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 
 const useSidebarLogoStyles = makeStyles({
@@ -75,6 +76,7 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
         />
         <SidebarItem icon={ExtensionIcon} to="api-docs" text="APIs" />
         <SidebarItem icon={CreateComponentIcon} to="create" text="Create..." />
+        <SidebarItem icon={StorageIcon} to="storage" text="Storage" />
         <SidebarItem
           icon={ApprovalIcon}
           to="storage/approvals"

@@ -1,7 +1,5 @@
 import { useMemo, useState } from 'react';
 import Box from '@material-ui/core/Box';
-import MenuItem from '@material-ui/core/MenuItem';
-import TextField from '@material-ui/core/TextField';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { Link, Table, TableColumn } from '@backstage/core-components';
@@ -17,6 +15,7 @@ import {
 import { StorageRow, pendingNote } from '../../lib/rows';
 import { useRequestLink } from '../../hooks/useRequestLink';
 import { DriverLabel } from '../common/DriverIcon';
+import { FilterOption, FilterSelect } from '../common/FilterSelect';
 import { StatusChip } from '../common/StatusChip';
 import {
   NO_FILTERS,
@@ -183,34 +182,6 @@ function columns(
     },
   ];
 }
-
-type FilterOption = { value: string; label: string };
-
-const FilterSelect = (props: {
-  id: string;
-  label: string;
-  value: string;
-  options: FilterOption[];
-  onChange: (value: string) => void;
-}) => (
-  <TextField
-    id={props.id}
-    select
-    label={props.label}
-    value={props.value}
-    onChange={event => props.onChange(event.target.value)}
-    variant="outlined"
-    size="small"
-    style={{ minWidth: 180 }}
-  >
-    <MenuItem value="">All</MenuItem>
-    {props.options.map(option => (
-      <MenuItem key={option.value} value={option.value}>
-        {option.label}
-      </MenuItem>
-    ))}
-  </TextField>
-);
 
 const FILTERS: Array<{ key: keyof RowFilters; label: string }> = [
   { key: 'status', label: 'Status' },

@@ -1,6 +1,5 @@
 import { useCallback, useState } from 'react';
 import Button from '@material-ui/core/Button';
-import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useApi } from '@backstage/core-plugin-api';
 import { storageApiRef } from '../../api';
@@ -9,7 +8,7 @@ import { ActionDialog } from './ActionDialog';
 import { JustificationField } from './JustificationField';
 import { ClaimActionDialogProps } from './types';
 import { useSubmitRequest } from './useSubmitRequest';
-import { TextInput } from '../common/TextInput';
+import { TypedConfirmation, confirms } from './TypedConfirmation';
 
 /**
  * Delete a claim: says what happens to the data, offers a snapshot first, and
@@ -37,7 +36,7 @@ export const DeleteDialog = (
   const latestReady = claim.snapshots
     .filter(s => s.readyToUse)
     .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))[0];
-  const confirmed = confirm.trim() === claim.name;
+  const confirmed = confirms(confirm, claim.name);
 
   const send = useCallback(
     () =>
@@ -109,18 +108,12 @@ export const DeleteDialog = (
             : 'This claim has no ready snapshot. Take one first to keep a copy of the data.'}
         </Alert>
       )}
-      <Typography variant="body2" gutterBottom>
-        Type <strong>{claim.name}</strong> to confirm.
-      </Typography>
-      <TextInput
+      <TypedConfirmation
         id="storage-delete-confirm"
+        name={claim.name}
         label="Claim name"
         value={confirm}
-        onChange={event => setConfirm(event.target.value)}
-        helperText={
-          confirm && !confirmed ? `Does not match ${claim.name}` : ' '
-        }
-        error={!!confirm && !confirmed}
+        onChange={setConfirm}
       />
       <JustificationField
         id="storage-delete-justification"

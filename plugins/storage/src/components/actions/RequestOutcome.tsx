@@ -1,7 +1,10 @@
 import Box from '@material-ui/core/Box';
 import Alert from '@material-ui/lab/Alert';
 import { Link } from '@backstage/core-components';
-import { SubmitResponse } from '@eks-storage/backstage-plugin-storage-common';
+import {
+  FleetSubmitResponse,
+  SubmitResponse,
+} from '@eks-storage/backstage-plugin-storage-common';
 import { useRequestLink } from '../../hooks/useRequestLink';
 import { DecisionPreview } from '../fields/DecisionPreview';
 
@@ -33,7 +36,13 @@ export function outcomeText(response: SubmitResponse): string {
 }
 
 /** The result of a submitted request, with the consequence of a delete and a link to the request's page. */
-export const RequestOutcome = ({ response }: { response: SubmitResponse }) => {
+export const RequestOutcome = ({
+  response,
+}: {
+  response: SubmitResponse | FleetSubmitResponse;
+}) => {
+  // Console actions name what the backend requests after this one.
+  const { followUp } = response as FleetSubmitResponse;
   const requestLink = useRequestLink();
   const pending = response.request.status === 'pending-approval';
   const failed =
@@ -59,6 +68,11 @@ export const RequestOutcome = ({ response }: { response: SubmitResponse }) => {
             : 'Follow the request'}
         </Link>
       </Box>
+      {followUp && (
+        <Alert role="note" severity="info" style={{ marginTop: 8 }}>
+          The {followUp.operation} is requested next, {followUp.when}.
+        </Alert>
+      )}
       {response.consequence && (
         <Alert role="note" severity="info" style={{ marginTop: 8 }}>
           {response.consequence}

@@ -1,0 +1,1 @@
+export { StorageConsole } from './ConsolePage';
