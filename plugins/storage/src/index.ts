@@ -34,3 +34,4 @@ export type { RequestStorageDialogProps } from './components/RequestStorageDialo
 export * from './components/fields';
 export { StatusChip } from './components/common/StatusChip';
 export { DriverIcon, DriverLabel } from './components/common/DriverIcon';
+export * from './scaffolder';

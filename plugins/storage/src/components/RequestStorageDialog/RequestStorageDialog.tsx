@@ -27,6 +27,7 @@ import {
   useSubmitRequest,
 } from '../actions/useSubmitRequest';
 import { AccessModePicker } from '../fields/AccessModePicker';
+import { ClusterSelect } from '../fields/ClusterSelect';
 import { CostEstimateView } from '../fields/CostEstimateView';
 import { DecisionPreview } from '../fields/DecisionPreview';
 import {
@@ -182,22 +183,13 @@ export const RequestStorageDialog = (props: RequestStorageDialogProps) => {
             </MenuItem>
           ))}
         </TextInput>
-        <TextInput
+        <ClusterSelect
           id="storage-request-cluster"
-          fullWidth={false}
-          select
-          label="Cluster"
+          clusters={clusters}
           value={cluster}
-          onChange={event => setCluster(event.target.value)}
-          style={{ minWidth: 180 }}
+          onChange={setCluster}
           {...fieldErrorProps(findings, 'cluster')}
-        >
-          {clusters.map(c => (
-            <MenuItem key={c} value={c}>
-              {c}
-            </MenuItem>
-          ))}
-        </TextInput>
+        />
         <TextInput
           id="storage-request-namespace"
           fullWidth={false}

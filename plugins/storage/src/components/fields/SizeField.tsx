@@ -1,3 +1,7 @@
+import { useState } from 'react';
+import Box from '@material-ui/core/Box';
+import FormHelperText from '@material-ui/core/FormHelperText';
+import MenuItem from '@material-ui/core/MenuItem';
 import { parseQuantity } from '@eks-storage/backstage-plugin-storage-common';
 import { TextInput } from '../common/TextInput';
 
@@ -41,7 +45,78 @@ export interface SizeFieldProps extends SizeBounds {
   capacityUsed?: boolean;
   disabled?: boolean;
   id?: string;
+  /**
+   * Binary units (e.g. Gi, Ti) to offer beside a number field, instead of
+   * one text box for the whole quantity.
+   */
+  units?: readonly string[];
 }
+
+/** "20Gi" → { amount: "20", unit: "Gi" }; the split is lossless while typing. */
+export function splitQuantity(value: string): { amount: string; unit: string } {
+  const match = /^\s*([0-9.]*)\s*(.*?)\s*$/.exec(value);
+  return { amount: match?.[1] ?? '', unit: match?.[2] ?? '' };
+}
+
+/** A number and a unit select, read and written as one quantity string. */
+const AmountAndUnit = (
+  props: Omit<SizeFieldProps, 'units'> & {
+    id: string;
+    label: string;
+    units: readonly string[];
+    helperText: string;
+  },
+) => {
+  const { value, onChange, id, label, units, error, helperText, disabled } =
+    props;
+  const split = splitQuantity(value);
+  // With no amount typed the value is empty; the chosen unit lives here.
+  const [unitWhileEmpty, setUnitWhileEmpty] = useState(units[0]);
+  const unit = split.unit || unitWhileEmpty;
+  const choices = units.includes(unit) || !unit ? units : [...units, unit];
+  const write = (amount: string, nextUnit: string) =>
+    onChange(amount ? `${amount}${nextUnit}` : '');
+  return (
+    <Box>
+      <Box display="flex" style={{ gap: 8 }}>
+        <TextInput
+          id={id}
+          label={label}
+          value={split.amount}
+          onChange={event => write(event.target.value.trim(), unit)}
+          error={!!error}
+          disabled={disabled}
+          inputProps={{
+            inputMode: 'decimal',
+            'aria-describedby': `${id}-helper`,
+          }}
+        />
+        <TextInput
+          id={`${id}-unit`}
+          select
+          fullWidth={false}
+          label="Unit"
+          value={unit}
+          disabled={disabled}
+          style={{ minWidth: 96 }}
+          onChange={event => {
+            setUnitWhileEmpty(event.target.value);
+            write(split.amount, event.target.value);
+          }}
+        >
+          {choices.map(u => (
+            <MenuItem key={u} value={u}>
+              {u}
+            </MenuItem>
+          ))}
+        </TextInput>
+      </Box>
+      <FormHelperText id={`${id}-helper`} error={!!error} variant="outlined">
+        {helperText}
+      </FormHelperText>
+    </Box>
+  );
+};
 
 /** A Kubernetes quantity with the offering's bounds. */
 export const SizeField = (props: SizeFieldProps) => {
@@ -55,12 +130,25 @@ export const SizeField = (props: SizeFieldProps) => {
     capacityUsed = true,
     disabled,
     id = 'storage-size',
+    units,
   } = props;
   const problem = value ? sizeProblem(value, { min, max }) : undefined;
   const message = error ?? problem;
   const help = capacityUsed
     ? boundsText({ min, max })
     : 'This storage grows with your data; the size is recorded but not enforced.';
+  if (units?.length) {
+    return (
+      <AmountAndUnit
+        {...props}
+        id={id}
+        label={label}
+        units={units}
+        error={message}
+        helperText={message ?? help}
+      />
+    );
+  }
   return (
     <TextInput
       id={id}

@@ -6,3 +6,5 @@ export { AccessModePicker } from './AccessModePicker';
 export type { AccessModePickerProps } from './AccessModePicker';
 export { FindingsList, fieldError } from './FindingsList';
 export { CostEstimateView } from './CostEstimateView';
+export { ClusterSelect } from './ClusterSelect';
+export type { ClusterSelectProps } from './ClusterSelect';
