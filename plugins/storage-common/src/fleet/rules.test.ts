@@ -86,6 +86,10 @@ describe('parseDuration', () => {
       keep: 7,
     });
     expect(
+      storageOfferingSchema.parse({ ...offering, snapshotBeforeDelete: true })
+        .snapshotBeforeDelete,
+    ).toBe(true);
+    expect(
       storageOfferingSchema
         .safeParse({ ...offering, backup: { every: 'daily', keep: 0 } })
         .error?.issues.map(i => `${i.path.join('.')}: ${i.message}`),

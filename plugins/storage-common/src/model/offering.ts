@@ -85,6 +85,8 @@ export const storageOfferingSchema = z.object({
       keep: z.number().int().min(1),
     })
     .optional(),
+  /** Take a VolumeSnapshot before the platform deletes a claim of this offering (at expiry, in cleanups). */
+  snapshotBeforeDelete: z.boolean().optional(),
 });
 
 /** A pre-existing volume an offering lists for binding. */
