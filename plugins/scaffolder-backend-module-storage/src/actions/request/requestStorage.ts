@@ -5,16 +5,14 @@ import { StorageInputError } from '../shared/errors';
 import { ClaimInput, toCreateRequest } from '../shared/toCreateRequest';
 import { dryRunOutcome } from './dryRun';
 import { StorageLinks } from './links';
-import { RequestOutcome, outcomeOf } from './outcome';
-import { refuseDenied } from './refusals';
+import { RequestOutcome } from './outcome';
 import { requestIdForStep } from './requestId';
+import { submitAndWait } from './submitAndWait';
 import { StorageApiForCredentials } from './storageClient';
-import { Submitted, submitOnce } from './submission';
 import {
   DEFAULT_TIMEOUT_MINUTES,
   MAX_TIMEOUT_MINUTES,
   WAIT_MODES,
-  waitForOutcome,
 } from './waitForOutcome';
 
 export interface RequestStorageActionOptions {
@@ -106,8 +104,8 @@ export function createRequestStorageAction(
       },
     },
     async handler(ctx) {
-      const { wait = 'none', ...claim } = ctx.input;
-      const timeoutMinutes = timeoutMinutesOf(ctx.input.timeoutMinutes);
+      const { wait = 'none', timeoutMinutes: minutes, ...claim } = ctx.input;
+      const timeoutMinutes = timeoutMinutesOf(minutes);
       const storage = storageFor(await ctx.getInitiatorCredentials());
       const requestId = requestIdForStep(ctx);
       const request = {
@@ -118,63 +116,19 @@ export function createRequestStorageAction(
         requestId,
       };
 
-      let outcome: RequestOutcome;
-      if (ctx.isDryRun) {
-        outcome = await dryRunOutcome(storage, request);
-      } else {
-        const submitted: Submitted = await submitOnce(
-          ctx.checkpoint.bind(ctx),
-          storage,
-          request,
-        );
-        if (
-          submitted.status === 'rejected' &&
-          submitted.decidedBy === 'policy'
-        ) {
-          refuseDenied({
-            rule: submitted.decision?.rule,
-            reason:
-              submitted.decision?.reason ?? submitted.decisionReason ?? '',
+      // A dry run validates only; a real run submits once, then waits.
+      const outcome = ctx.isDryRun
+        ? await dryRunOutcome(storage, request)
+        : await submitAndWait({
+            storage,
+            request,
+            checkpoint: ctx.checkpoint.bind(ctx),
+            wait,
+            timeoutMinutes,
+            pollIntervalMs,
+            signal: ctx.signal,
+            logger: ctx.logger,
           });
-        }
-        ctx.logger.info(
-          `Storage request ${submitted.id} for ${submitted.namespace}/${submitted.claimName} in ${submitted.cluster} is ${submitted.status}`,
-        );
-        let last: string | undefined;
-        const waited =
-          wait === 'none'
-            ? { timedOut: false }
-            : await waitForOutcome({
-                storage,
-                id: submitted.id,
-                mode: wait,
-                timeoutMs: timeoutMinutes * 60_000,
-                pollIntervalMs,
-                signal: ctx.signal,
-                onPoll: detail => {
-                  const now = `${detail.request.status}/${
-                    detail.claim?.diagnosis.state ?? '-'
-                  }`;
-                  if (now !== last) {
-                    ctx.logger.info(
-                      `Storage request ${submitted.id}: ${
-                        detail.request.status
-                      }${
-                        detail.claim
-                          ? `, claim ${detail.claim.diagnosis.headline}`
-                          : ''
-                      }`,
-                    );
-                    last = now;
-                  }
-                },
-              });
-        outcome = outcomeOf(
-          submitted,
-          'detail' in waited ? waited.detail : undefined,
-          { timedOut: waited.timedOut, timeoutMinutes },
-        );
-      }
 
       ctx.logger.info(outcome.message);
       for (const [name, value] of Object.entries(outcome)) {
