@@ -285,5 +285,20 @@ describe('checkClassHealth', () => {
     expect(first.find(f => f.code === 'no-default-class')?.id).toBe(
       'eks-prod:no-default-class:Cluster::eks-prod',
     );
+    expect(first.find(f => f.code === 'no-default-class')?.fix).toBe(
+      'Mark one class default: kubectl annotate storageclass <name> storageclass.kubernetes.io/is-default-class=true',
+    );
+    expect(
+      checkClassHealth(
+        cluster({
+          storageClasses: [
+            storageClass('io2', 'ebs.csi.aws.com', { type: 'io2' }),
+            storageClass('fast', 'ebs.csi.aws.com', { type: 'gp3' }),
+          ],
+        }),
+      ).find(f => f.code === 'no-default-class')?.fix,
+    ).toBe(
+      'Mark one class default: kubectl annotate storageclass fast storageclass.kubernetes.io/is-default-class=true',
+    );
   });
 });

@@ -202,6 +202,18 @@ function lintFinding(
   });
 }
 
+/** The class to suggest as default: an EBS CSI class binding WaitForFirstConsumer, gp3 first. */
+function defaultCandidate(classes: V1StorageClass[]): string {
+  const ebs = classes.filter(
+    sc =>
+      driverForProvisioner(sc.provisioner) === 'ebs' &&
+      sc.volumeBindingMode === 'WaitForFirstConsumer',
+  );
+  const gp3 = ebs.find(sc => (classParameters(sc).type ?? 'gp3') === 'gp3');
+  const pick = gp3 ?? ebs[0];
+  return pick ? nameOf(pick) : '<name>';
+}
+
 function checkDefaultClasses(
   cluster: string,
   classes: V1StorageClass[],
@@ -218,7 +230,9 @@ function checkDefaultClasses(
         title: `Cluster ${cluster} has no default StorageClass`,
         detail:
           'Claims without spec.storageClassName (Helm charts, operators, StatefulSet templates) stay Pending: EKS clusters since 1.30 no longer mark gp2 as default.',
-        fix: 'Mark one class default: kubectl annotate storageclass gp3 storageclass.kubernetes.io/is-default-class=true',
+        fix: `Mark one class default: kubectl annotate storageclass ${defaultCandidate(
+          classes,
+        )} storageclass.kubernetes.io/is-default-class=true`,
       }),
     ];
   }

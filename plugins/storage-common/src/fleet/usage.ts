@@ -408,7 +408,6 @@ function resizeSuggestion(
     entityRef: context.entityRef,
     since: newest.time,
     suggestion,
-    ...(suggestion.monthlySavingUsd !== undefined ? { monthlyUsd: next } : {}),
   });
 }
 
