@@ -10,6 +10,7 @@ import {
   catalogImportPlugin,
 } from '@backstage/plugin-catalog-import';
 import { ScaffolderPage, scaffolderPlugin } from '@backstage/plugin-scaffolder';
+import { ScaffolderFieldExtensions } from '@backstage/plugin-scaffolder-react';
 import { orgPlugin } from '@backstage/plugin-org';
 import { SearchPage } from '@backstage/plugin-search';
 import { UserSettingsPage } from '@backstage/plugin-user-settings';
@@ -28,9 +29,17 @@ import { catalogEntityCreatePermission } from '@backstage/plugin-catalog-common/
 import { NotificationsPage } from '@backstage/plugin-notifications';
 import { SignalsDisplay } from '@backstage/plugin-signals';
 import {
+  StorageAccessModePickerFieldExtension,
   StorageApprovalsPage,
+  StorageClusterNamespacePickerFieldExtension,
+  StorageExistingVolumePickerFieldExtension,
+  StorageJustificationFieldExtension,
+  StorageOfferingPickerFieldExtension,
   StoragePage,
   StorageRequestPage,
+  StorageSizePickerFieldExtension,
+  StorageSnapshotPickerFieldExtension,
+  storagePlugin,
 } from '@eks-storage/backstage-plugin-storage';
 
 const app = createApp({
@@ -49,6 +58,10 @@ const app = createApp({
     bind(orgPlugin.externalRoutes, {
       catalogIndex: catalogPlugin.routes.catalogIndex,
     });
+    // The Storage tab's "Use a template" opens the storage template.
+    bind(storagePlugin.externalRoutes, {
+      createFromTemplate: scaffolderPlugin.routes.selectedTemplate,
+    });
   },
   components: {
     SignInPage: props => <DemoSignInPage {...props} />,
@@ -65,7 +78,18 @@ const routes = (
     >
       {entityPage}
     </Route>
-    <Route path="/create" element={<ScaffolderPage />} />
+    <Route path="/create" element={<ScaffolderPage />}>
+      {/* The storage templates' fields (plugins/scaffolder-backend-module-storage/templates). */}
+      <ScaffolderFieldExtensions>
+        <StorageOfferingPickerFieldExtension />
+        <StorageSizePickerFieldExtension />
+        <StorageAccessModePickerFieldExtension />
+        <StorageClusterNamespacePickerFieldExtension />
+        <StorageSnapshotPickerFieldExtension />
+        <StorageExistingVolumePickerFieldExtension />
+        <StorageJustificationFieldExtension />
+      </ScaffolderFieldExtensions>
+    </Route>
     <Route path="/api-docs" element={<ApiExplorerPage />} />
     <Route
       path="/catalog-import"

@@ -14,6 +14,7 @@ export {
 } from './plugin';
 export {
   approvalsRouteRef,
+  createFromTemplateRouteRef,
   requestRouteRef,
   rootRouteRef,
   entityContentRouteRef,
@@ -27,6 +28,7 @@ export {
   KUBERNETES_NAMESPACE_ANNOTATION,
 } from './annotations';
 export type { EntityStorageCardProps } from './components/EntityStorageCard';
+export type { EntityStorageContentProps } from './components/EntityStorageContent';
 export { ClaimPage } from './components/ClaimPage';
 export type { ClaimPageProps } from './components/ClaimPage';
 export { RequestStorageDialog } from './components/RequestStorageDialog';

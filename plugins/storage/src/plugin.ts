@@ -6,6 +6,7 @@ import {
 import { storageApiFactory } from './api';
 import {
   approvalsRouteRef,
+  createFromTemplateRouteRef,
   entityContentRouteRef,
   requestRouteRef,
   rootRouteRef,
@@ -20,6 +21,9 @@ export const storagePlugin = createPlugin({
     root: rootRouteRef,
     approvals: approvalsRouteRef,
     request: requestRouteRef,
+  },
+  externalRoutes: {
+    createFromTemplate: createFromTemplateRouteRef,
   },
 });
 

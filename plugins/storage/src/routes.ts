@@ -1,4 +1,7 @@
-import { createRouteRef } from '@backstage/core-plugin-api';
+import {
+  createExternalRouteRef,
+  createRouteRef,
+} from '@backstage/core-plugin-api';
 
 /** The entity's Storage tab. */
 export const entityContentRouteRef = createRouteRef({
@@ -19,4 +22,16 @@ export const approvalsRouteRef = createRouteRef({
 export const requestRouteRef = createRouteRef({
   id: 'storage:request',
   params: ['id'],
+});
+
+/**
+ * A scaffolder template's page, where the Storage tab's "Use a template"
+ * opens the storage request template prefilled with the entity. Bind it to
+ * the scaffolder's `selectedTemplate` route; unbound, the button is hidden.
+ */
+export const createFromTemplateRouteRef = createExternalRouteRef({
+  id: 'storage:create-from-template',
+  optional: true,
+  params: ['namespace', 'templateName'],
+  defaultTarget: 'scaffolder.selectedTemplate',
 });

@@ -1,11 +1,9 @@
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemIcon from '@material-ui/core/ListItemIcon';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
-import AddIcon from '@material-ui/icons/Add';
 import { EmptyState } from '@backstage/core-components';
 import { OfferingListItem } from '@eks-storage/backstage-plugin-storage-common';
 import { DriverIcon } from '../common/DriverIcon';
@@ -18,9 +16,10 @@ export const StorageEmptyState = (props: {
   selector?: string;
   namespace?: string;
   offerings: readonly OfferingListItem[];
-  onRequest?: () => void;
+  /** How to ask for storage (the request buttons). */
+  action?: JSX.Element;
 }) => {
-  const { entityName, selector, namespace, offerings, onRequest } = props;
+  const { entityName, selector, namespace, offerings, action } = props;
   return (
     <EmptyState
       missing="data"
@@ -68,18 +67,7 @@ export const StorageEmptyState = (props: {
           )}
         </>
       }
-      action={
-        onRequest && (
-          <Button
-            variant="contained"
-            color="primary"
-            startIcon={<AddIcon />}
-            onClick={onRequest}
-          >
-            Request storage
-          </Button>
-        )
-      }
+      action={action}
     />
   );
 };

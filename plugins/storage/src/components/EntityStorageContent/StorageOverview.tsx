@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import AddIcon from '@material-ui/icons/Add';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { useEntityStorage } from '../../hooks/useEntityStorage';
@@ -13,6 +11,7 @@ import { StorageRow } from '../../lib/rows';
 import { HeaderRow } from '../common/HeaderRow';
 import { RequestStorageDialog } from '../RequestStorageDialog';
 import { ClaimsTable } from './ClaimsTable';
+import { RequestButtons } from './RequestButtons';
 import { StorageEmptyState } from './StorageEmptyState';
 
 /** The monthly total of sized storage, and whether usage-billed storage comes on top. */
@@ -30,8 +29,15 @@ export function totalCost(rows: readonly StorageRow[]) {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** The Storage tab's main view: the claims table, or the empty state. */
-export const StorageOverview = () => {
+/**
+ * The Storage tab's main view: the claims table, or the empty state.
+ * `requestTemplate` (a template's entity ref) adds "Use a template".
+ */
+export const StorageOverview = ({
+  requestTemplate,
+}: {
+  requestTemplate?: string;
+}) => {
   const { entity } = useEntity();
   const storage = useEntityStorage(entity, { approvals: true });
   const [requesting, setRequesting] = useState(false);
@@ -82,7 +88,13 @@ export const StorageOverview = () => {
           selector={storage.selector}
           namespace={storage.namespace}
           offerings={storage.offerings}
-          onRequest={() => setRequesting(true)}
+          action={
+            <RequestButtons
+              entityRef={storage.entityRef}
+              onRequest={() => setRequesting(true)}
+              requestTemplate={requestTemplate}
+            />
+          }
         />
       ) : (
         <>
@@ -111,14 +123,11 @@ export const StorageOverview = () => {
                 label={storage.live ? 'Live' : 'Refreshes every 30 s'}
               />
             </Box>
-            <Button
-              variant="contained"
-              color="primary"
-              startIcon={<AddIcon />}
-              onClick={() => setRequesting(true)}
-            >
-              Request storage
-            </Button>
+            <RequestButtons
+              entityRef={storage.entityRef}
+              onRequest={() => setRequesting(true)}
+              requestTemplate={requestTemplate}
+            />
           </HeaderRow>
           <ClaimsTable rows={rows} loading={storage.loading} />
         </>

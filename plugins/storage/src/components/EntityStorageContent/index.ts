@@ -1,1 +1,2 @@
 export { EntityStorageContent } from './EntityStorageContent';
+export type { EntityStorageContentProps } from './EntityStorageContent';
