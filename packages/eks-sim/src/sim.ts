@@ -119,6 +119,14 @@ export async function startEksSim(
       until: (check, what) => waitUntil(check, what),
       uninstallDriver: name => faults.uninstallDriver(name),
       useRequestedDelays,
+      inThePast: async (ms, step) => {
+        clock.advance(-ms);
+        try {
+          await step();
+        } finally {
+          clock.advance(ms);
+        }
+      },
     });
   } catch (error) {
     controllers.stop();

@@ -92,6 +92,78 @@ describe('demo scenario', () => {
   });
 });
 
+describe('demo scenario for the platform console', () => {
+  let sim: EksSim;
+  beforeAll(async () => {
+    sim = await withSim({ scenario: 'demo', delays: 'fast' });
+  });
+  afterAll(() => sim.close());
+
+  const DAY = 24 * 3600 * 1000;
+  const ageDays = (time: string) =>
+    Math.round((sim.clock.now() - Date.parse(time)) / DAY);
+
+  it('has waste weeks old, an unencrypted class, an expiring claim and claims no entity claims', () => {
+    const volumes = sim.registry.store.list('/persistentvolumes');
+    const released = volumes.find(
+      pv => pv.spec?.claimRef?.name === 'analytics-reports-2023',
+    )!;
+    expect(released.status.phase).toBe('Released');
+    expect(ageDays(released.status.lastPhaseTransitionTime)).toBe(45);
+
+    const unclaimed = volumes.find(
+      pv => pv.metadata.name === 'payments-ledger-restore-pv',
+    )!;
+    expect(unclaimed.status.phase).toBe('Available');
+    expect(unclaimed.spec.claimRef).toBeUndefined();
+
+    const orphan = sim.registry.find(
+      kindByName('VolumeSnapshot'),
+      'analytics',
+      'analytics-reports-2023-final',
+    )!;
+    expect(orphan.status.readyToUse).toBe(true);
+    expect(
+      sim.registry.find(PVC, 'analytics', 'analytics-reports-2023'),
+    ).toBeUndefined();
+
+    const exports = sim.registry.find(PVC, 'payments', 'payments-exports')!;
+    expect(exports.status.phase).toBe('Bound');
+    expect(ageDays(exports.metadata.creationTimestamp)).toBe(30);
+    expect(
+      sim.registry.store
+        .list('/pods', 'payments')
+        .some(p =>
+          p.spec.volumes?.some(
+            (v: any) =>
+              v.persistentVolumeClaim?.claimName === 'payments-exports',
+          ),
+        ),
+    ).toBe(false);
+
+    expect(
+      sim.registry.find(SC, undefined, 'gp3-unencrypted')?.parameters,
+    ).toEqual({ type: 'gp3' });
+    expect(
+      sim.registry.find(PVC, 'checkout', 'checkout-sessions')?.status?.phase,
+    ).toBe('Bound');
+
+    const expiresAt = sim.registry.find(PVC, 'checkout', 'checkout-load-test')
+      ?.metadata.annotations['storage.backstage.io/expires-at'];
+    const hoursLeft = (Date.parse(expiresAt) - Date.now()) / 3600_000;
+    expect(hoursLeft).toBeGreaterThan(19);
+    expect(hoursLeft).toBeLessThan(21);
+
+    expect(
+      sim.registry.find(PVC, 'payments', 'billing-worker-spool')?.metadata
+        .labels['backstage.io/kubernetes-id'],
+    ).toBe('billing-worker');
+    expect(
+      sim.registry.find(PVC, 'analytics', 'jupyter-scratch')?.metadata.labels,
+    ).toBeUndefined();
+  });
+});
+
 describe('drivers and faults', () => {
   let sim: EksSim;
   beforeAll(async () => {

@@ -16,6 +16,11 @@ export interface ScenarioContext {
   uninstallDriver(name: string): void;
   /** Switches the controllers to the requested (possibly slow) delays. */
   useRequestedDelays(): void;
+  /**
+   * Runs a step as if it happened `ms` earlier: objects it creates, and the
+   * phases they reach, carry that time (a volume Released weeks ago).
+   */
+  inThePast(ms: number, step: () => Promise<void>): Promise<void>;
 }
 
 /** Creates the objects in order, as the scenario's field manager. */
