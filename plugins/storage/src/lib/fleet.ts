@@ -97,3 +97,16 @@ export function distinct<T>(
 export function plural(n: number, word: string, words = `${word}s`): string {
   return `${n} ${n === 1 ? word : words}`;
 }
+
+/** "in 5 hours", "in 3 days", "2 days ago". */
+export function relativeTime(iso: string, now = Date.now()): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return '';
+  const hours = Math.round((at - now) / 3_600_000);
+  const span =
+    Math.abs(hours) < 48
+      ? plural(Math.abs(hours), 'hour')
+      : plural(Math.round(Math.abs(hours) / 24), 'day');
+  if (hours === 0) return 'within the hour';
+  return hours > 0 ? `in ${span}` : `${span} ago`;
+}

@@ -11,6 +11,7 @@ import {
   formatAge,
   formatDateTime,
 } from '../../lib/format';
+import { relativeTime } from '../../lib/fleet';
 import { CostEstimateView } from '../fields/CostEstimateView';
 import { Facts } from './Facts';
 
@@ -39,6 +40,14 @@ const ClaimCard = (props: {
           ['Phase', claim.phase],
           ['Owner', claim.entityRef],
           ['Request', claim.requestId],
+          [
+            'Expires',
+            claim.expiresAt
+              ? `${formatDateTime(claim.expiresAt)} (${relativeTime(
+                  claim.expiresAt,
+                )})`
+              : undefined,
+          ],
           [
             'Created',
             claim.createdAt

@@ -126,6 +126,76 @@ describe('ClaimPage', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows how full the claim is, its history, what to do about its size, and its expiry', async () => {
+    const expiresAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    serve(
+      claimDetail(undefined, {
+        usage: {
+          usedBytes: 18 * 2 ** 30,
+          capacityBytes: 20 * 2 ** 30,
+          usedFraction: 0.9,
+          observedAt: '2026-03-02T11:55:00Z',
+        },
+        expiresAt,
+      }),
+    );
+    server.use(
+      http.get(
+        url(`/fleet/usage/${ref.cluster}/${ref.namespace}/${ref.name}`),
+        () =>
+          HttpResponse.json({
+            ...ref,
+            samples: [
+              {
+                observedAt: '2026-02-20T00:00:00Z',
+                usedBytes: 10,
+                capacityBytes: 20,
+              },
+              {
+                observedAt: '2026-03-02T00:00:00Z',
+                usedBytes: 18,
+                capacityBytes: 20,
+              },
+            ],
+            suggestion: {
+              action: 'resize',
+              fromSize: '20Gi',
+              toSize: '30Gi',
+              usedFraction: 0.9,
+              monthlySavingUsd: -0.8,
+            },
+          }),
+      ),
+    );
+    await render();
+    expect(
+      await screen.findByRole('progressbar', {
+        name: '90% used: 18 GiB of 20 GiB',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('img', {
+        name: 'Used share over 30 days: from 50% to 90% (2 readings)',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Resize from 20Gi to 30Gi')).toBeInTheDocument();
+    expect(screen.getByText(/Adds \$0\.80\/mo/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/This claim expires in 3 days/),
+    ).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('table', { name: 'Claim' })).getByText(
+        /\(in 3 days\)$/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says when there is no usage reading yet', async () => {
+    serve();
+    await render();
+    expect(await screen.findByText(/^No reading yet\./)).toBeInTheDocument();
+  });
+
   it('puts the fix first for a broken claim', async () => {
     serve(claimDetail(cacheClaim));
     await render({ ...ref, name: 'payments-cache' });

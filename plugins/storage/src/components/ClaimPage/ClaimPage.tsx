@@ -19,7 +19,8 @@ import {
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { storageApiRef } from '../../api';
 import { actionAvailability, offeringOfClaim } from '../../lib/claims';
-import { formatAge } from '../../lib/format';
+import { relativeTime } from '../../lib/fleet';
+import { formatAge, formatDateTime } from '../../lib/format';
 import { pendingNote } from '../../lib/rows';
 import { useLiveRefresh } from '../../hooks/useLiveRefresh';
 import { useRequestLink } from '../../hooks/useRequestLink';
@@ -31,6 +32,7 @@ import { ClaimTimeline } from './ClaimTimeline';
 import { ConsumersCard } from './ConsumersCard';
 import { DiagnosisPanel } from './DiagnosisPanel';
 import { SnapshotsCard } from './SnapshotsCard';
+import { UsageCard } from './UsageCard';
 
 export interface ClaimPageProps {
   claim: ClaimRef;
@@ -72,6 +74,18 @@ const ClaimDetails = ({
 
       <Grid item xs={12}>
         <DiagnosisPanel diagnosis={claim.diagnosis} />
+        {claim.expiresAt && (
+          <Alert
+            role="note"
+            severity="info"
+            variant="outlined"
+            style={{ marginTop: 8 }}
+          >
+            This claim expires {relativeTime(claim.expiresAt)} (
+            {formatDateTime(claim.expiresAt)}): its owners are warned a day
+            before, then it is deleted through a storage request.
+          </Alert>
+        )}
         {inFlight.map(request => (
           <Alert
             role="note"
@@ -88,6 +102,10 @@ const ClaimDetails = ({
       </Grid>
 
       <ClaimInfoCards claim={claim} offering={offering} />
+
+      <Grid item xs={12} md={6}>
+        <UsageCard claim={claim} />
+      </Grid>
 
       <Grid item xs={12} md={6}>
         <ConsumersCard consumers={claim.consumers} />

@@ -37,7 +37,7 @@ import {
 } from './claimFilters';
 import { ConsoleSection } from './ConsoleSection';
 import { ConsoleTable, FilterBar } from './ConsoleTable';
-import { UsageBar } from './UsageBar';
+import { UsageBar } from '../usage/UsageBar';
 import { useConsoleData } from './useConsoleData';
 
 const rowKey = (c: FleetClaim) =>

@@ -8,7 +8,7 @@ import {
   FleetExpiryItem,
 } from '@eks-storage/backstage-plugin-storage-common';
 import { useRequestLink } from '../../hooks/useRequestLink';
-import { plural } from '../../lib/fleet';
+import { plural, relativeTime } from '../../lib/fleet';
 import { formatDateTime } from '../../lib/format';
 import { StatusChip } from '../common/StatusChip';
 import { ConsoleSection } from './ConsoleSection';
@@ -26,19 +26,6 @@ export const EXPIRY_STATUS: Record<
   deleted: { label: 'Deleted', severity: 'ok' },
   failed: { label: 'Clean-up failed', severity: 'error' },
 };
-
-/** "in 5 hours", "in 3 days", "2 days ago". */
-export function relativeTime(iso: string, now = Date.now()): string {
-  const at = Date.parse(iso);
-  if (Number.isNaN(at)) return '';
-  const hours = Math.round((at - now) / 3_600_000);
-  const span =
-    Math.abs(hours) < 48
-      ? plural(Math.abs(hours), 'hour')
-      : plural(Math.round(Math.abs(hours) / 24), 'day');
-  if (hours === 0) return 'within the hour';
-  return hours > 0 ? `in ${span}` : `${span} ago`;
-}
 
 const expiryKey = (i: FleetExpiryItem) =>
   `${i.cluster}/${i.namespace}/${i.name}`;

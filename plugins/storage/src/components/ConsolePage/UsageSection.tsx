@@ -21,9 +21,9 @@ import {
   FilterBar,
   ToggleFilter,
 } from './ConsoleTable';
-import { SuggestionText } from './SuggestionText';
-import { UsageBar } from './UsageBar';
-import { UsageHistory } from './UsageHistory';
+import { SuggestionText } from '../usage/SuggestionText';
+import { UsageBar } from '../usage/UsageBar';
+import { UsageHistory } from '../usage/UsageHistory';
 import { useConsoleData } from './useConsoleData';
 
 const itemKey = (i: FleetUsageItem) => `${i.cluster}/${i.namespace}/${i.name}`;

@@ -2,14 +2,14 @@ import {
   releasedVolume,
   unusedClaim,
 } from '../../__testUtils__/consoleFixtures';
-import { relativeTime } from './ExpirySection';
+import { relativeTime } from '../../lib/fleet';
 import { trendText } from './OverviewSection';
 import { formatHours, scheduleText } from './BackupsSection';
 import {
   suggestionHowTo,
   suggestionMoney,
   suggestionTitle,
-} from './SuggestionText';
+} from '../usage/SuggestionText';
 import { wasteAgeDays, wasteByKind, wasteKind } from './WasteSection';
 import { reclaimConsequence } from './DeleteClaimDialog';
 

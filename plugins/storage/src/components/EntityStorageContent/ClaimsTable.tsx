@@ -9,6 +9,7 @@ import {
   costSortValue,
   formatAccessModes,
   formatAge,
+  formatDateTime,
   formatMonthlyCost,
   quantityBytes,
 } from '../../lib/format';
@@ -17,6 +18,8 @@ import { useRequestLink } from '../../hooks/useRequestLink';
 import { DriverLabel } from '../common/DriverIcon';
 import { FilterOption, FilterSelect } from '../common/FilterSelect';
 import { StatusChip } from '../common/StatusChip';
+import { UsageBar } from '../usage/UsageBar';
+import { relativeTime } from '../../lib/fleet';
 import {
   NO_FILTERS,
   PROBLEMS,
@@ -104,6 +107,16 @@ function columns(
       ),
     },
     {
+      title: 'Used',
+      field: 'claim.usage.usedFraction',
+      searchable: false,
+      customSort: (a, b) =>
+        (a.claim?.usage?.usedFraction ?? -1) -
+        (b.claim?.usage?.usedFraction ?? -1),
+      render: row =>
+        row.claim?.usage ? <UsageBar usage={row.claim.usage} /> : '—',
+    },
+    {
       title: 'Access',
       field: 'accessModes',
       searchable: false,
@@ -178,7 +191,20 @@ function columns(
       field: 'createdAt',
       searchable: false,
       customSort: (a, b) => time(b.createdAt) - time(a.createdAt),
-      render: row => formatAge(row.createdAt),
+      render: row => (
+        <>
+          {formatAge(row.createdAt)}
+          {row.claim?.expiresAt && (
+            <Typography
+              variant="caption"
+              display="block"
+              title={formatDateTime(row.claim.expiresAt)}
+            >
+              expires {relativeTime(row.claim.expiresAt)}
+            </Typography>
+          )}
+        </>
+      ),
     },
   ];
 }

@@ -6,6 +6,7 @@ import { paymentsApiEntity as entity } from '../../__testUtils__/paymentsApiEnti
 import {
   claimDetail,
   claimsResponse,
+  dbClaim,
   emptyClaimsResponse,
   offerings,
   request,
@@ -127,6 +128,37 @@ describe('EntityStorageContent', () => {
     expect(screen.getAllByText('$1.60/mo').length).toBeGreaterThan(0);
     expect(screen.getByText('$0.30/GiB-mo, by use')).toBeInTheDocument();
     expect(screen.getByText('not provisioned')).toBeInTheDocument();
+  });
+
+  it('shows how full each claim is and when it expires', async () => {
+    const soon = new Date(Date.now() + 5 * 3_600_000 + 60_000).toISOString();
+    serve({
+      ...claimsResponse,
+      items: claimsResponse.items.map(c =>
+        c.name === dbClaim.name
+          ? {
+              ...c,
+              usage: {
+                usedBytes: 17 * 2 ** 30,
+                capacityBytes: 20 * 2 ** 30,
+                usedFraction: 0.85,
+                observedAt: '2026-03-02T11:55:00Z',
+              },
+              expiresAt: soon,
+            }
+          : c,
+      ),
+    });
+    await render();
+    const row = (
+      await screen.findByRole('link', { name: dbClaim.name })
+    ).closest('tr') as HTMLElement;
+    expect(
+      within(row).getByRole('progressbar', {
+        name: '85% used: 17 GiB of 20 GiB',
+      }),
+    ).toBeInTheDocument();
+    expect(within(row).getByText('expires in 5 hours')).toBeInTheDocument();
   });
 
   it('shows a request waiting for approval with its rule and a link to its page', async () => {
