@@ -168,9 +168,16 @@ describe('StorageConsole', () => {
       );
     });
 
-    it('deletes a Released volume once its name is typed, as a request, and loads the list again', async () => {
-      let items = [releasedVolume, unusedClaim];
-      serve('/fleet/waste', () => wasteResponse(items));
+    it('deletes a Released volume once its name is typed, as a request, and follows it until the cluster confirms', async () => {
+      // The cluster confirms the delete only after the first reload.
+      let deleted = false;
+      let loadsSinceDelete = 0;
+      serve('/fleet/waste', () => {
+        if (deleted) loadsSinceDelete++;
+        return wasteResponse(
+          loadsSinceDelete >= 2 ? [unusedClaim] : [releasedVolume, unusedClaim],
+        );
+      });
       const bodies = servePost(
         '/fleet/volumes/eks-prod/pvc-orders-archive/delete',
         submitted(
@@ -216,7 +223,7 @@ describe('StorageConsole', () => {
         within(dialog).getByLabelText('Volume name'),
         '-archive',
       );
-      items = [unusedClaim];
+      deleted = true;
       await userEvent.click(submit);
 
       expect(await within(dialog).findByRole('status')).toHaveTextContent(
@@ -234,11 +241,14 @@ describe('StorageConsole', () => {
       await userEvent.click(
         within(dialog).getByRole('button', { name: 'Close' }),
       );
-      await waitFor(() =>
-        expect(screen.getByTestId('storage-waste-total')).toHaveTextContent(
-          '$4.00/mo',
-        ),
+      await waitFor(
+        () =>
+          expect(screen.getByTestId('storage-waste-total')).toHaveTextContent(
+            '$4.00/mo',
+          ),
+        { timeout: 15_000 },
       );
+      expect(loadsSinceDelete).toBe(2);
       expect(screen.queryByText(releasedVolume.title)).not.toBeInTheDocument();
     });
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
@@ -10,6 +10,7 @@ import {
   ConsoleFinding,
   FleetFindingsResponse,
   FleetViewer,
+  SubmitResponse,
 } from '@eks-storage/backstage-plugin-storage-common';
 import { useClaimLink } from '../../hooks/useRequestLink';
 import {
@@ -26,6 +27,7 @@ import { DeleteVolumeDialog } from './DeleteVolumeDialog';
 import { FindingsTable } from './FindingsTable';
 import { daysSince } from './VolumeFacts';
 import { useConsoleData } from './useConsoleData';
+import { useRefreshUntilGone } from './useRefreshUntilGone';
 
 /** The kinds of waste, by finding code, as the summary names them. */
 export const WASTE_KINDS: Record<string, string> = {
@@ -103,6 +105,9 @@ const wasteColumns: TableColumn<ConsoleFinding>[] = [
     ),
   },
 ];
+
+/** Request statuses on their way to the cluster without anyone deciding. */
+const SETTLING = new Set(['approved', 'applying', 'applied']);
 
 type OpenAction = {
   kind: 'delete-volume' | 'adopt-volume' | 'delete-claim';
@@ -189,6 +194,20 @@ export const WasteView = ({
 }) => {
   const [open, setOpen] = useState<OpenAction | undefined>();
   const close = () => setOpen(undefined);
+  const awaitGone = useRefreshUntilGone(
+    onChanged,
+    useMemo(() => value.items.map(f => f.id), [value.items]),
+  );
+  /** Loads the list again; a delete on its way is followed until its row goes. */
+  const submitted =
+    (finding: ConsoleFinding, kind: OpenAction['kind']) =>
+    (response: SubmitResponse) => {
+      onChanged();
+      const { status } = response.request;
+      if (kind !== 'adopt-volume' && SETTLING.has(status)) {
+        awaitGone(finding.id);
+      }
+    };
   const kinds = wasteByKind(value.items);
   return (
     <>
@@ -238,7 +257,7 @@ export const WasteView = ({
         <DeleteVolumeDialog
           finding={open.finding}
           onClose={close}
-          onSubmitted={onChanged}
+          onSubmitted={submitted(open.finding, open.kind)}
           onAdoptFirst={
             open.finding.actions.includes('adopt-volume')
               ? () => setOpen({ kind: 'adopt-volume', finding: open.finding })
@@ -250,14 +269,14 @@ export const WasteView = ({
         <AdoptVolumeDialog
           finding={open.finding}
           onClose={close}
-          onSubmitted={onChanged}
+          onSubmitted={submitted(open.finding, open.kind)}
         />
       )}
       {open?.kind === 'delete-claim' && (
         <DeleteClaimDialog
           finding={open.finding}
           onClose={close}
-          onSubmitted={onChanged}
+          onSubmitted={submitted(open.finding, open.kind)}
         />
       )}
     </>
