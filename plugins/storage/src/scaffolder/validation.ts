@@ -250,7 +250,9 @@ export const snapshotPickerValidation: Validator<string | undefined> = async (
   if (!ready.some(s => s.name === value)) {
     validation.addError(
       `Snapshot ${value} is not a ready snapshot of ${answers.entityRef}${
-        answers.cluster ? ` in ${answers.cluster}/${answers.namespace}` : ''
+        answers.cluster && answers.namespace
+          ? ` in ${answers.cluster}/${answers.namespace}`
+          : ''
       }: pick one of the list, or none`,
     );
   }

@@ -26,7 +26,19 @@ export async function renderForm(options: {
   required?: string[];
   initialState?: Record<string, any>;
   entities?: Entity[];
+  /** How long the catalog takes to answer for an entity. */
+  catalogDelayMs?: number;
 }) {
+  const catalog = catalogApiMock({
+    entities: options.entities ?? [paymentsApiEntity],
+  });
+  if (options.catalogDelayMs) {
+    const getEntityByRef = catalog.getEntityByRef.bind(catalog);
+    catalog.getEntityByRef = async (...args) => {
+      await new Promise(r => setTimeout(r, options.catalogDelayMs));
+      return getEntityByRef(...args);
+    };
+  }
   // The Stepper scrolls to the top of each step; jsdom has no scrolling.
   jest.spyOn(window, 'scrollTo').mockImplementation(() => {});
   const onCreate = jest.fn(async (_values: Record<string, any>) => {});
@@ -34,10 +46,7 @@ export async function renderForm(options: {
     <TestApiProvider
       apis={[
         [storageApiRef, storageClient],
-        [
-          catalogApiRef,
-          catalogApiMock({ entities: options.entities ?? [paymentsApiEntity] }),
-        ],
+        [catalogApiRef, catalog],
       ]}
     >
       <SecretsContextProvider>

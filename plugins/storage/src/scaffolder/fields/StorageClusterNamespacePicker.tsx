@@ -42,17 +42,20 @@ export const StorageClusterNamespacePicker = (
   const cluster = formData?.cluster ?? '';
   const namespace = formData?.namespace ?? '';
 
-  // The first cluster that serves the offering, in the entity's namespace.
+  // The first cluster that serves the offering, in the entity's namespace,
+  // once the entity (and so its namespace) is known.
   const firstCluster = clusters[0];
   const clusterServed = clusters.includes(cluster);
+  const known = !form.loading && !entity.loading && !claims.loading;
   useEffect(() => {
-    if (!firstCluster || (clusterServed && formData?.namespace !== undefined))
-      return;
+    if (!known || !firstCluster) return;
+    if (clusterServed && formData?.namespace !== undefined) return;
     onChange({
       cluster: clusterServed ? cluster : firstCluster,
       namespace: formData?.namespace ?? own ?? '',
     });
   }, [
+    known,
     firstCluster,
     clusterServed,
     cluster,

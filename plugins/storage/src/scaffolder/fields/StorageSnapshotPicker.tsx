@@ -44,7 +44,7 @@ export const StorageSnapshotPicker = (
         list.length
           ? 'The new claim starts with the snapshot’s data; it must be at least the snapshot’s size'
           : `No ready snapshots of ${entityRef}${
-              cluster ? ` in ${cluster}/${namespace}` : ''
+              cluster && namespace ? ` in ${cluster}/${namespace}` : ''
             }: the claim starts empty`
       }
     >

@@ -261,6 +261,20 @@ describe('the storage fields in a template', () => {
     expect(await created()).toBeEnabled();
   });
 
+  it('fills in the entity’s namespace when the catalog answers after the clusters', async () => {
+    serveBackend();
+    await renderForm({
+      properties: storageStep,
+      initialState: { offering: 'ebs-gp3' },
+      catalogDelayMs: 500,
+    });
+    await waitFor(() =>
+      expect(screen.getByRole('textbox', { name: 'Namespace' })).toHaveValue(
+        'payments',
+      ),
+    );
+  });
+
   it('offers the entity’s ready snapshots in the chosen cluster and namespace', async () => {
     serveBackend();
     await renderForm({
