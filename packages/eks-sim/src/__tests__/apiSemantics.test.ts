@@ -88,6 +88,27 @@ describe('API request semantics', () => {
     expect((await future.json()).message).toMatch(
       /^Too large resource version: 99999999, current: \d+$/,
     );
+    // A watch from there (a client that knew a server before it lost its
+    // state) gets the same Status as an ERROR event, and the stream ends.
+    const watch = await fetch(`${url}?watch=true&resourceVersion=99999999`);
+    const events = (await watch.text())
+      .trim()
+      .split('\n')
+      .map(line => JSON.parse(line));
+    expect(events).toEqual([
+      {
+        type: 'ERROR',
+        object: expect.objectContaining({
+          code: 504,
+          reason: 'Timeout',
+          details: expect.objectContaining({
+            causes: [
+              expect.objectContaining({ reason: 'ResourceVersionTooLarge' }),
+            ],
+          }),
+        }),
+      },
+    ]);
   });
 
   it('answers 410 Expired with an inconsistent-continue token once the first page is compacted', async () => {

@@ -100,8 +100,8 @@ describe('demo scenario for the platform console', () => {
   afterAll(() => sim.close());
 
   const DAY = 24 * 3600 * 1000;
-  const ageDays = (time: string) =>
-    Math.round((sim.clock.now() - Date.parse(time)) / DAY);
+  const ageDays = (time: string | undefined) =>
+    Math.round((sim.clock.now() - Date.parse(time ?? '')) / DAY);
 
   it('has waste weeks old, an unencrypted class, an expiring claim and claims no entity claims', () => {
     const volumes = sim.registry.store.list('/persistentvolumes');
@@ -149,14 +149,14 @@ describe('demo scenario for the platform console', () => {
     ).toBe('Bound');
 
     const expiresAt = sim.registry.find(PVC, 'checkout', 'checkout-load-test')
-      ?.metadata.annotations['storage.backstage.io/expires-at'];
-    const hoursLeft = (Date.parse(expiresAt) - Date.now()) / 3600_000;
+      ?.metadata.annotations?.['storage.backstage.io/expires-at'];
+    const hoursLeft = (Date.parse(expiresAt ?? '') - Date.now()) / 3600_000;
     expect(hoursLeft).toBeGreaterThan(19);
     expect(hoursLeft).toBeLessThan(21);
 
     expect(
       sim.registry.find(PVC, 'payments', 'billing-worker-spool')?.metadata
-        .labels['backstage.io/kubernetes-id'],
+        .labels?.['backstage.io/kubernetes-id'],
     ).toBe('billing-worker');
     expect(
       sim.registry.find(PVC, 'analytics', 'jupyter-scratch')?.metadata.labels,

@@ -132,6 +132,15 @@ export class WatchHub {
       }
     } else if (!fromNow) {
       const version = Number(rv);
+      const current = this.store.currentResourceVersion();
+      if (Number.isInteger(version) && version > current) {
+        send(
+          'ERROR',
+          errors.tooLargeResourceVersion(version, current).toStatus(),
+        );
+        res.end();
+        return;
+      }
       const backlog = Number.isInteger(version)
         ? this.store.changesSince(version)
         : 'expired';
