@@ -84,7 +84,8 @@ export const StorageClusterNamespacePicker = (
   const refusal = backendErrors(backend.answer, 'namespace')[0]?.message;
 
   const loading = form.loading || entity.loading || claims.loading;
-  const error = form.error ?? entity.error ?? claims.error;
+  // The entity's clusters narrow the list when they can be read.
+  const error = form.error ?? entity.error;
   if (loading || error) return <FieldStatus loading={loading} error={error} />;
   if (!clusters.length) {
     return (

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { registerMswTestHooks } from '@backstage/test-utils';
-import { server } from '../../__testUtils__/server';
+import { errorResponse, http, server, url } from '../../__testUtils__/server';
 import { claimsResponse } from '../../__testUtils__/fixtures';
 import { serveBackend } from '../__testUtils__/backend';
 import { renderForm } from '../__testUtils__/renderForm';
@@ -97,6 +97,18 @@ describe('StorageOfferingPicker', () => {
 
     await userEvent.click(gp3);
     expect(gp3).toBeChecked();
+  });
+
+  it('shows every offering when the entity’s clusters cannot be read', async () => {
+    serveBackend();
+    server.use(
+      http.get(url('/claims'), () =>
+        errorResponse(403, 'You may not read the storage of payments-api'),
+      ),
+    );
+    await renderForm({ properties: properties() });
+    const group = await screen.findByRole('radiogroup', { name: 'Offering' });
+    expect(within(group).getAllByRole('radio')).toHaveLength(6);
   });
 
   it('offers only the drivers a template allows', async () => {

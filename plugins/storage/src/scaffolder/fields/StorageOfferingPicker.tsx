@@ -58,14 +58,15 @@ export const StorageOfferingPicker = (
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [form.offerings, drivers, clusters?.join(','), answers.workload],
   );
-  const status = (
-    <FieldStatus
-      loading={form.loading || claims.loading}
-      error={form.error ?? claims.error}
-    />
-  );
-  if (form.loading || claims.loading || form.error || claims.error) {
-    return status;
+  // Without the entity's clusters (e.g. not allowed to read its storage)
+  // every offering is shown; the backend checks the cluster on submit.
+  if (form.loading || claims.loading || form.error) {
+    return (
+      <FieldStatus
+        loading={form.loading || claims.loading}
+        error={form.error}
+      />
+    );
   }
   if (!shown.length) {
     return (
