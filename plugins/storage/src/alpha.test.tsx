@@ -6,10 +6,12 @@ import {
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { StorageClient } from '@eks-storage/backstage-plugin-storage-common';
 import { registerMswTestHooks } from '@backstage/test-utils';
-import storagePlugin, { storageEntityCard } from './alpha';
+import { coreExtensionData } from '@backstage/frontend-plugin-api';
+import storagePlugin, { storageEntityCard, storagePage } from './alpha';
 import { storageApiRef } from './api';
 import { paymentsApiEntity } from './__testUtils__/paymentsApiEntity';
 import { claimsResponse, offerings } from './__testUtils__/fixtures';
+import { overviewResponse } from './__testUtils__/consoleFixtures';
 import {
   BASE_URL,
   HttpResponse,
@@ -61,5 +63,30 @@ describe('storage plugin for the new frontend system', () => {
     );
     expect(await screen.findByText('need attention')).toBeInTheDocument();
     expect(screen.getByText('payments-cache')).toBeInTheDocument();
+  });
+
+  it('puts the console in the navigation as Storage, at /storage', async () => {
+    server.use(
+      http.get(url('/fleet/overview'), () =>
+        HttpResponse.json(overviewResponse),
+      ),
+    );
+    const tester = createExtensionTester(storagePage);
+    expect(tester.get(coreExtensionData.title)).toBe('Storage');
+    expect(tester.get(coreExtensionData.routePath)).toBe('/storage');
+    await renderInTestApp(tester.reactElement(), {
+      apis: [
+        [
+          storageApiRef,
+          new StorageClient({
+            discoveryApi: { getBaseUrl: async () => BASE_URL },
+            fetchApi: { fetch: (...args) => fetch(...args) },
+          }),
+        ],
+      ],
+    });
+    expect(
+      await screen.findByRole('navigation', { name: 'Console sections' }),
+    ).toBeInTheDocument();
   });
 });

@@ -6,17 +6,21 @@
 import {
   ApiBlueprint,
   PageBlueprint,
+  createFrontendModule,
   createFrontendPlugin,
 } from '@backstage/frontend-plugin-api';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
+import StorageIcon from '@material-ui/icons/Storage';
 import { storageApiFactory } from './api';
 import { isStorageAvailable } from './annotations';
 import {
   approvalsRouteRef,
+  createFromTemplateRouteRef,
   entityContentRouteRef,
   requestRouteRef,
   rootRouteRef,
@@ -58,10 +62,17 @@ export const storageEntityCard = EntityCardBlueprint.make({
   },
 });
 
-/** The stand-alone claim page. */
+/**
+ * The storage page at `/storage`: the platform console (overview, claims,
+ * waste, class health, compliance, usage, backups, expiry) and each
+ * claim's page under `/storage/claims/…`. Its title and icon put it in the
+ * app's navigation.
+ */
 export const storagePage = PageBlueprint.make({
   params: {
     path: '/storage',
+    title: 'Storage',
+    icon: <StorageIcon fontSize="inherit" />,
     routeRef: routeRefs.root,
     loader: () =>
       import('./components/StoragePage').then(m => <m.StoragePage />),
@@ -102,4 +113,70 @@ export default createFrontendPlugin({
     storageRequestPage,
   ],
   routes: routeRefs,
+  externalRoutes: convertLegacyRouteRefs({
+    createFromTemplate: createFromTemplateRouteRef,
+  }),
+});
+
+const formFields = () => import('./scaffolder/formFields');
+
+/**
+ * The storage fields of scaffolder templates (StorageOfferingPicker,
+ * StorageSizePicker, …), for the scaffolder plugin of the new frontend
+ * system. They call the storage API, so install the storage plugin too.
+ */
+export const storageScaffolderFormFields = [
+  FormFieldBlueprint.make({
+    name: 'storage-offering-picker',
+    params: {
+      field: () => formFields().then(m => m.storageOfferingPickerFormField),
+    },
+  }),
+  FormFieldBlueprint.make({
+    name: 'storage-size-picker',
+    params: {
+      field: () => formFields().then(m => m.storageSizePickerFormField),
+    },
+  }),
+  FormFieldBlueprint.make({
+    name: 'storage-access-mode-picker',
+    params: {
+      field: () => formFields().then(m => m.storageAccessModePickerFormField),
+    },
+  }),
+  FormFieldBlueprint.make({
+    name: 'storage-cluster-namespace-picker',
+    params: {
+      field: () =>
+        formFields().then(m => m.storageClusterNamespacePickerFormField),
+    },
+  }),
+  FormFieldBlueprint.make({
+    name: 'storage-snapshot-picker',
+    params: {
+      field: () => formFields().then(m => m.storageSnapshotPickerFormField),
+    },
+  }),
+  FormFieldBlueprint.make({
+    name: 'storage-existing-volume-picker',
+    params: {
+      field: () =>
+        formFields().then(m => m.storageExistingVolumePickerFormField),
+    },
+  }),
+  FormFieldBlueprint.make({
+    name: 'storage-justification',
+    params: {
+      field: () => formFields().then(m => m.storageJustificationFormField),
+    },
+  }),
+];
+
+/**
+ * The storage fields of scaffolder templates as a module of the scaffolder
+ * plugin: `createApp({ features: [storagePlugin, storageScaffolderFieldsModule] })`.
+ */
+export const storageScaffolderFieldsModule = createFrontendModule({
+  pluginId: 'scaffolder',
+  extensions: storageScaffolderFormFields,
 });
