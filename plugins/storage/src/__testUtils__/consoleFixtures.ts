@@ -506,6 +506,13 @@ export const overviewResponse: FleetOverviewResponse = {
         capacityBytes: 700 * 2 ** 30,
         monthlyUsd: 56,
       },
+      {
+        key: 'unowned',
+        claims: 1,
+        volumes: 2,
+        capacityBytes: 230 * 2 ** 30,
+        monthlyUsd: 18.4,
+      },
     ],
     byDriver: [
       {

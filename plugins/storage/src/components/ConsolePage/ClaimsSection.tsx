@@ -241,21 +241,28 @@ const TEXTS: Array<{
   label: string;
   placeholder?: string;
   width?: number;
+  /** Shown only after "More filters" (or when set). */
+  more?: boolean;
 }> = [
   { key: 'team', label: 'Team', placeholder: 'group:default/team-payments' },
-  { key: 'system', label: 'System', placeholder: 'system:default/online-shop' },
   {
     key: 'entity',
     label: 'Entity',
     placeholder: 'component:default/payments-api',
   },
-  { key: 'namespace', label: 'Namespace' },
-  { key: 'offering', label: 'Offering' },
-  { key: 'storageClass', label: 'Storage class' },
-  { key: 'minAgeDays', label: 'Older than (days)', width: 150 },
-  { key: 'maxAgeDays', label: 'Newer than (days)', width: 150 },
-  { key: 'usageAbove', label: 'Used above (%)', width: 140 },
-  { key: 'usageBelow', label: 'Used below (%)', width: 140 },
+  {
+    key: 'system',
+    label: 'System',
+    placeholder: 'system:default/online-shop',
+    more: true,
+  },
+  { key: 'namespace', label: 'Namespace', more: true },
+  { key: 'offering', label: 'Offering', more: true },
+  { key: 'storageClass', label: 'Storage class', more: true },
+  { key: 'minAgeDays', label: 'Older than (days)', width: 150, more: true },
+  { key: 'maxAgeDays', label: 'Newer than (days)', width: 150, more: true },
+  { key: 'usageAbove', label: 'Used above (%)', width: 140, more: true },
+  { key: 'usageBelow', label: 'Used below (%)', width: 140, more: true },
 ];
 
 /** The filter fields; typing is applied once it stops. */
@@ -279,6 +286,9 @@ const ClaimFilters = (props: {
   const set = (key: keyof ClaimFilterValues) => (event: { target: any }) =>
     setDraft(current => ({ ...current, [key]: event.target.value }));
   const any = Object.values(draft).some(v => v.trim());
+  const [more, setMore] = useState(() =>
+    TEXTS.some(t => t.more && props.value[t.key]),
+  );
   return (
     <FilterBar label="Filter claims">
       {SELECTS.map(({ key, label, options }) => (
@@ -300,20 +310,25 @@ const ClaimFilters = (props: {
           ))}
         </TextInput>
       ))}
-      {TEXTS.map(({ key, label, placeholder, width }) => (
-        <TextInput
-          key={key}
-          id={`storage-claims-${key}`}
-          fullWidth={false}
-          label={label}
-          placeholder={placeholder}
-          value={draft[key]}
-          onChange={set(key)}
-          error={invalid.includes(key)}
-          helperText={invalid.includes(key) ? 'A number, please' : undefined}
-          style={width ? { width } : undefined}
-        />
-      ))}
+      {TEXTS.filter(t => more || !t.more).map(
+        ({ key, label, placeholder, width }) => (
+          <TextInput
+            key={key}
+            id={`storage-claims-${key}`}
+            fullWidth={false}
+            label={label}
+            placeholder={placeholder}
+            value={draft[key]}
+            onChange={set(key)}
+            error={invalid.includes(key)}
+            helperText={invalid.includes(key) ? 'A number, please' : undefined}
+            style={width ? { width } : undefined}
+          />
+        ),
+      )}
+      <Button onClick={() => setMore(!more)} aria-expanded={more}>
+        {more ? 'Fewer filters' : 'More filters'}
+      </Button>
       {any && (
         <Button
           onClick={() =>
@@ -375,13 +390,19 @@ export const ClaimsSection = () => {
   const invalid = invalidNumbers(filters).length > 0;
   const key = JSON.stringify(apiFilter(filters));
   const data = useConsoleData(
-    api => api.listFleetClaims(JSON.parse(key)),
+    async api => ({
+      key,
+      response: await api.listFleetClaims(JSON.parse(key)),
+    }),
     [key],
   );
+  // A background refresh keeps the rows on screen; new filters show the wait.
+  const refiltering = data.loading && data.value?.key !== key;
   return (
     <ConsoleSection
       title="Claims"
       {...data}
+      value={data.value?.response}
       clusters={v => v.clusters}
       summary={v => {
         const unowned = v.items.filter(c => !c.owned).length;
@@ -396,7 +417,7 @@ export const ClaimsSection = () => {
         <ClaimsView
           value={value}
           filters={filters}
-          loading={data.loading}
+          loading={refiltering}
           onFiltersChange={next =>
             setQuery(queryFromFilters(next), { replace: true })
           }

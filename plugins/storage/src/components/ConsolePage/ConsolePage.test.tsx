@@ -107,6 +107,11 @@ describe('StorageConsole', () => {
       '/storage/claims?team=group%3Adefault%2Fteam-payments',
     );
     expect(within(teams).getByText('No owner')).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('table', { name: 'Cost by system' })).getByText(
+        'No system',
+      ),
+    ).toBeInTheDocument();
     const byCluster = screen.getByRole('table', { name: 'Claims by cluster' });
     expect(within(byCluster).getByText('930 GiB')).toBeInTheDocument();
     expect(
@@ -600,6 +605,12 @@ describe('StorageConsole', () => {
       );
       await waitFor(() =>
         expect(queries.map(q => q.get('cluster'))).toContain('eks-prod'),
+      );
+      expect(
+        screen.queryByLabelText('Older than (days)'),
+      ).not.toBeInTheDocument();
+      await userEvent.click(
+        screen.getByRole('button', { name: 'More filters' }),
       );
       await userEvent.type(screen.getByLabelText('Older than (days)'), 'ten');
       expect(await screen.findByText('A number, please')).toBeInTheDocument();

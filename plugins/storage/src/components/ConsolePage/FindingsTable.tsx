@@ -153,6 +153,7 @@ export const FindingsTable = (props: FindingsTableProps) => {
         title: 'Actions',
         sorting: false,
         searchable: false,
+        cellStyle: { whiteSpace: 'nowrap' },
         render: finding => actions(finding),
       });
     }

@@ -8,6 +8,7 @@ import {
   FleetCostPoint,
   FleetGroup,
   FleetOverviewResponse,
+  UNOWNED,
 } from '@eks-storage/backstage-plugin-storage-common';
 import { useConsoleLink } from '../../hooks/useRequestLink';
 import { shortRef } from '../../lib/approvals';
@@ -81,6 +82,12 @@ const CountLink = (props: {
   </Link>
 );
 
+/**
+ * Whether a cost group's key is an entity ref; storage no entity owns (or
+ * whose entity names no team or system) is grouped under '' or UNOWNED.
+ */
+export const isGroupRef = (key: string) => !!key && key !== UNOWNED;
+
 /** "+$3.20/mo (+4%) since 2 Mar": the change over the recorded trend. */
 export function trendText(trend: readonly FleetCostPoint[]): string {
   if (trend.length < 2) return 'Not enough history for a trend yet.';
@@ -118,7 +125,7 @@ const GroupTable = (props: {
           label={`${what} by ${by}`}
           headers={
             capacity
-              ? [keyTitle, 'Claims', 'Unclaimed volumes', 'Capacity', 'Monthly']
+              ? [keyTitle, 'Claims', 'Unclaimed', 'Capacity', 'Monthly']
               : [keyTitle, 'Claims', 'Monthly']
           }
           items={[...groups].sort(
@@ -231,7 +238,7 @@ export const OverviewView = ({ value }: { value: FleetOverviewResponse }) => {
             keyTitle="Team"
             groups={cost.byTeam}
             name={key =>
-              key ? (
+              isGroupRef(key) ? (
                 <Link to={link('claims', { team: key })}>{shortRef(key)}</Link>
               ) : (
                 'No owner'
@@ -243,7 +250,7 @@ export const OverviewView = ({ value }: { value: FleetOverviewResponse }) => {
             keyTitle="System"
             groups={cost.bySystem}
             name={key =>
-              key ? (
+              isGroupRef(key) ? (
                 <Link to={link('claims', { system: key })}>
                   {shortRef(key)}
                 </Link>
