@@ -89,12 +89,14 @@ const wasteColumns: TableColumn<ConsoleFinding>[] = [
   {
     title: 'Age',
     field: 'since',
+    cellStyle: { whiteSpace: 'nowrap' },
     customSort: (a, b) => (wasteAgeDays(a) ?? -1) - (wasteAgeDays(b) ?? -1),
     render: f => formatDays(wasteAgeDays(f)),
   },
   {
     title: 'Cost',
     field: 'monthlyUsd',
+    cellStyle: { whiteSpace: 'nowrap' },
     type: 'numeric',
     defaultSort: 'desc',
     customSort: (a, b) => (a.monthlyUsd ?? 0) - (b.monthlyUsd ?? 0),
