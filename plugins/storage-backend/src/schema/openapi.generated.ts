@@ -1489,7 +1489,14 @@ export const spec = {
           confirm: {
             type: 'string',
             maxLength: 253,
-            description: "Deletes: the claim's name again.",
+            description:
+              "Deletes: the claim's name again (the volume's, with volumeName).",
+          },
+          volumeName: {
+            type: 'string',
+            maxLength: 253,
+            description:
+              "Deletes: a PersistentVolume no claim holds (Released or Available) to delete instead of a claim; namespace and claimName name its last claim (for a volume never claimed, its owner's namespace and the volume's name).",
           },
         },
       },
@@ -2762,9 +2769,6 @@ export const spec = {
               },
               usage: {
                 $ref: '#/components/schemas/ClaimUsage',
-              },
-              usageSuggestion: {
-                $ref: '#/components/schemas/UsageSuggestion',
               },
               expiresAt: {
                 type: 'string',

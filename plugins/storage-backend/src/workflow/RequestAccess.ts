@@ -7,8 +7,11 @@ import {
   isDns1123Subdomain,
   storageClaimDeletePermission,
   storageClaimUpdatePermission,
+  storageRequestApprovePermission,
   storageRequestCreatePermission,
 } from '@eks-storage/backstage-plugin-storage-common';
+import { V1PersistentVolume } from '@kubernetes/client-node';
+import { toClusterError } from '../clusters/clusterErrors';
 import { ClusterClient, ClusterRegistry } from '../clusters/ClusterRegistry';
 import {
   StorageAuthorizer,
@@ -19,6 +22,7 @@ import { ExistingClaim, readClaim } from './claimContext';
 import { checkEntityRef, loadEntity } from './entities';
 import { entitiesOwning } from './ownership';
 import { DataSource, readDataSource } from './dataSources';
+import { entitiesOfVolume, isUnclaimed } from './volumeTargets';
 
 /** What a request touches, resolved and authorized. */
 export interface AuthorizedTarget {
@@ -31,6 +35,11 @@ export interface AuthorizedTarget {
   claim?: ExistingClaim;
   /** Restore and clone: the snapshot or claim the data comes from. */
   dataSource?: DataSource;
+  /**
+   * A volume no claim holds: the one a delete names (`volumeName`), or the
+   * one a claim from an existing volume binds again.
+   */
+  volume?: V1PersistentVolume;
 }
 
 const DAY_TWO = new Set(['resize', 'snapshot', 'delete']);
@@ -98,6 +107,9 @@ export class RequestAccess {
             .join(', ') || 'the configured clusters'
         }`,
       );
+    }
+    if (input.operation === 'delete' && input.volumeName !== undefined) {
+      return this.resolveVolume(input, cluster, credentials, authorize);
     }
     return DAY_TWO.has(input.operation)
       ? this.resolveClaim(input, cluster, credentials, authorize)
@@ -186,6 +198,115 @@ export class RequestAccess {
     return { entity, entityRef: askedRef, cluster, claim };
   }
 
+  /**
+   * The platform team (who approve requests) may clean up volumes no claim
+   * holds, whoever owned them: delete them, or bind them to a new claim.
+   */
+  private async platformCleansUp(
+    credentials: BackstageCredentials,
+  ): Promise<boolean> {
+    return this.options.authorizer.allows(
+      storageRequestApprovePermission,
+      credentials,
+    );
+  }
+
+  /**
+   * Deleting a volume no claim holds: the entities of its labels or of its
+   * last claim's namespace decide, or the platform team.
+   */
+  private async resolveVolume(
+    input: RequestInput,
+    cluster: ClusterClient,
+    credentials: BackstageCredentials,
+    authorize: boolean,
+  ): Promise<AuthorizedTarget> {
+    const { catalog, authorizer } = this.options;
+    const name = input.volumeName!;
+    let pv: V1PersistentVolume;
+    try {
+      pv = await cluster.core.readPersistentVolume({ name });
+    } catch (error) {
+      if (toClusterError(error).code === 404) {
+        throw new NotFoundError(
+          `volumeName: no PersistentVolume ${name} in cluster ${cluster.name}`,
+        );
+      }
+      throw error;
+    }
+    const ref = pv.spec?.claimRef;
+    if (!isUnclaimed(pv)) {
+      throw new InputError(
+        `volumeName: volume ${name} is ${
+          pv.status?.phase ?? 'not yet Available'
+        }${
+          ref?.name ? ` (claim ${ref.namespace}/${ref.name})` : ''
+        }: delete its claim instead`,
+      );
+    }
+    if (
+      ref?.name &&
+      (ref.namespace !== input.namespace || ref.name !== input.claimName)
+    ) {
+      throw new InputError(
+        `claimName: volume ${name} was claimed by ${ref.namespace}/${ref.name}: name that claim (namespace and claimName)`,
+      );
+    }
+    const owners = await entitiesOfVolume(pv, catalog, credentials);
+    const asked = await loadEntity(catalog, input.entityRef, credentials);
+    const askedRef = claimResourceOf(asked).entityRef;
+    const entity =
+      owners.find(o => claimResourceOf(o).entityRef === askedRef) ??
+      (owners.length === 0 ? asked : undefined);
+    if (!entity) {
+      throw new InputError(
+        `entityRef: volume ${name} belongs to ${owners
+          .map(o => claimResourceOf(o).entityRef)
+          .join(', ')}, not to ${askedRef}`,
+      );
+    }
+    if (authorize && !(await this.platformCleansUp(credentials))) {
+      if (owners.length === 0) {
+        throw new NotAllowedError(
+          `volumeName: volume ${name} belongs to no catalog entity: the platform team deletes it`,
+        );
+      }
+      for (const owner of owners) {
+        if (
+          !(await authorizer.allowsOn(
+            storageClaimDeletePermission,
+            claimResourceOf(owner),
+            credentials,
+          ))
+        ) {
+          throw new NotAllowedError(
+            `You may not delete volume ${name}: it belongs to ${
+              claimResourceOf(owner).entityRef
+            }; ask one of its owners or the platform team`,
+          );
+        }
+      }
+    }
+    return { entity, entityRef: askedRef, cluster, volume: pv };
+  }
+
+  /**
+   * A volume no claim holds with this volume ID, which a claim from an
+   * existing volume binds again instead of giving it a second PV.
+   */
+  private async adoptableVolume(
+    input: RequestInput,
+    cluster: ClusterClient,
+  ): Promise<V1PersistentVolume | undefined> {
+    const volumeId = input.source?.volumeId;
+    if (input.source?.type !== 'existing' || !volumeId) return undefined;
+    const { items } = await cluster.core.listPersistentVolume();
+    const matching = items.filter(
+      pv => pv.spec?.csi?.volumeHandle === volumeId && isUnclaimed(pv),
+    );
+    return matching.length === 1 ? matching[0] : undefined;
+  }
+
   /** New claims: the entity's owners decide, and the data's source must be theirs too. */
   private async resolveNewClaim(
     input: RequestInput,
@@ -194,7 +315,17 @@ export class RequestAccess {
     authorize: boolean,
   ): Promise<AuthorizedTarget> {
     const { catalog } = this.options;
-    const entity = await this.authorizedEntity(input, credentials, authorize);
+    const volume = await this.adoptableVolume(input, cluster);
+    // The platform team may bind a volume no claim holds for its owner.
+    const asPlatform =
+      volume !== undefined &&
+      authorize &&
+      (await this.platformCleansUp(credentials));
+    const entity = await this.authorizedEntity(
+      input,
+      credentials,
+      authorize && !asPlatform,
+    );
     const resource = claimResourceOf(entity);
     const dataSource = await readDataSource(cluster, input);
     if (dataSource?.object) {
@@ -211,7 +342,13 @@ export class RequestAccess {
         );
       }
     }
-    return { entity, entityRef: resource.entityRef, cluster, dataSource };
+    return {
+      entity,
+      entityRef: resource.entityRef,
+      cluster,
+      dataSource,
+      ...(volume && { volume }),
+    };
   }
 }
 
@@ -230,6 +367,7 @@ function checkObjectNames(input: RequestInput) {
     ['snapshotName', input.snapshotName],
     ['source.snapshotName', input.source?.snapshotName],
     ['source.claimName', input.source?.claimName],
+    ['volumeName', input.volumeName],
   ];
   for (const [field, value] of names) {
     if (value !== undefined && !isDns1123Subdomain(value)) {

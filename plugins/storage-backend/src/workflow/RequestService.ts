@@ -43,6 +43,12 @@ import {
 import { AuthorizedTarget, RequestAccess } from './RequestAccess';
 import { clusterFacts, deleteConsequence } from './requestFacts';
 import { existingVolumeAccess } from './volumeAccess';
+import {
+  adoptionManifests,
+  volumeDeleteConsequence,
+  volumeDeletion,
+} from './volumeTargets';
+import { V1PersistentVolume } from '@kubernetes/client-node';
 
 /** What validating a request found out, before anything is stored. */
 export interface RequestValidation {
@@ -57,6 +63,8 @@ export interface RequestValidation {
   cost?: CostEstimate;
   /** The claim a day-2 request acts on, as the cluster has it now. */
   claim?: ExistingClaim;
+  /** The volume no claim holds that a delete removes or a create binds again. */
+  volume?: V1PersistentVolume;
   /** Deletes: what happens to the volume and its data. */
   consequence?: string;
   /** Set when the platform team must approve the request, and why. */
@@ -130,11 +138,12 @@ export class RequestService {
     requestedBy: string,
   ): Promise<RequestValidation> {
     const { offerings, namespaceRules, prices, store } = this.options;
-    const { entity, entityRef, cluster, claim, dataSource } = target;
+    const { entity, entityRef, cluster, claim, dataSource, volume } = target;
     const findings: Finding[] = [];
     const kubernetesId = kubernetesIdOf(entity);
     const problem = namespaceProblem(entity, input.namespace, namespaceRules);
-    if (problem && !claim) {
+    // A claim or a volume that already exists is where it is.
+    if (problem && !claim && !(volume && input.operation === 'delete')) {
       findings.push(
         serverFinding(
           'namespace-not-allowed',
@@ -144,13 +153,20 @@ export class RequestService {
         ),
       );
     }
-    if (input.operation === 'delete' && input.confirm !== input.claimName) {
+    // A volume no claim holds is confirmed by its own name.
+    const confirmName =
+      volume && input.operation === 'delete'
+        ? volume.metadata?.name ?? ''
+        : input.claimName;
+    if (input.operation === 'delete' && input.confirm !== confirmName) {
       findings.push(
         serverFinding(
           'delete-not-confirmed',
           'confirm',
-          `confirm must repeat the claim's name (${input.claimName}) to delete it`,
-          `Set confirm to "${input.claimName}".`,
+          `confirm must repeat the ${
+            volume ? "volume's" : "claim's"
+          } name (${confirmName}) to delete it`,
+          `Set confirm to "${confirmName}".`,
         ),
       );
     }
@@ -184,10 +200,13 @@ export class RequestService {
     const result: RequestValidation = {
       offering,
       claim,
+      ...(volume && { volume }),
       findings: sortFindings(findings),
       manifests: [],
       ...(input.operation === 'delete' &&
         claim && { consequence: deleteConsequence(claim) }),
+      ...(input.operation === 'delete' &&
+        volume && { consequence: volumeDeleteConsequence(volume) }),
     };
     if (hasErrors(findings)) {
       return result;
@@ -195,7 +214,7 @@ export class RequestService {
 
     const request = storageRequestSchema.parse(normalized);
     result.request = request;
-    result.manifests = offering ? render(request, offering) : [];
+    result.manifests = manifestsOf(request, offering, volume);
     if (
       offering &&
       (isNewClaimRequest(request) || request.operation === 'resize')
@@ -278,22 +297,13 @@ export class RequestService {
     const id = input.requestId ?? randomUUID();
     const request = { ...validation.request, requestId: id };
     // Rendered again with the id, so the claim carries its request label.
-    validation.manifests = validation.offering
-      ? render(request, validation.offering)
-      : [];
+    validation.manifests = manifestsOf(
+      request,
+      validation.offering,
+      validation.volume,
+    );
 
-    const stored = await store.create({
-      id,
-      operation: request.operation,
-      entityRef: request.entityRef,
-      cluster: request.cluster,
-      namespace: request.namespace,
-      claimName: request.claimName,
-      offeringId: validation.offering?.id,
-      spec: request,
-      manifests: validation.manifests,
-      requestedBy: actor.userRef,
-    });
+    const stored = await this.store(request, validation, actor.userRef);
     if (stored.status !== 'submitted') {
       // Another submission with this key won the race.
       return {
@@ -305,6 +315,77 @@ export class RequestService {
     const decided = await this.settle(stored, validation);
     logger.info(
       `Storage request ${id} (${request.operation} ${request.cluster}/${request.namespace}/${request.claimName}) by ${actor.userRef}: ${decided.status}`,
+    );
+    return { request: decided, validation };
+  }
+
+  /**
+   * A request the backend makes itself (a scheduled snapshot, the delete
+   * of an expired claim), through the same validation, dry run, policy and
+   * store as anyone's: the target is read with the backend's own
+   * credentials and the request is recorded as `requestedBy`'s. Its
+   * `requestId` (required) makes it idempotent across retries and replicas:
+   * a stored one is returned (and decided, if it never was).
+   */
+  async submitAsBackend(
+    input: RequestInput & { requestId: string },
+    options: {
+      serviceCredentials: BackstageCredentials;
+      requestedBy: string;
+      /** Labels the backend adds to the objects (a scheduled snapshot's schedule). */
+      labels?: Record<string, string>;
+    },
+  ): Promise<{ request: StoredStorageRequest; validation: RequestValidation }> {
+    const { store, logger } = this.options;
+    const none: RequestValidation = { findings: [], manifests: [] };
+    const existing = await store.get(input.requestId);
+    if (existing) {
+      return {
+        request: await this.decideStored(existing, options.serviceCredentials),
+        validation: none,
+      };
+    }
+    const early = inputFindings(
+      input,
+      this.options.offerings,
+      this.options.namespaceRules,
+    );
+    if (hasErrors(early)) {
+      throw new RequestValidationError({ findings: early, manifests: [] });
+    }
+    const target = await this.options.access.resolveStored(
+      input,
+      options.serviceCredentials,
+    );
+    const validation = await this.validateTarget(
+      input,
+      target,
+      options.requestedBy,
+    );
+    if (!validation.request || hasErrors(validation.findings)) {
+      throw new RequestValidationError(validation);
+    }
+    const request = { ...validation.request, requestId: input.requestId };
+    validation.manifests = manifestsOf(
+      request,
+      validation.offering,
+      validation.volume,
+    ).map(object =>
+      options.labels
+        ? ({
+            ...object,
+            metadata: {
+              ...object.metadata,
+              labels: { ...object.metadata?.labels, ...options.labels },
+            },
+          } as RenderedObject)
+        : object,
+    );
+    const stored = await this.store(request, validation, options.requestedBy);
+    if (stored.status !== 'submitted') return { request: stored, validation };
+    const decided = await this.settle(stored, validation);
+    logger.info(
+      `Storage request ${input.requestId} (${request.operation} ${request.cluster}/${request.namespace}/${request.claimName}) by the backend for ${options.requestedBy}: ${decided.status}`,
     );
     return { request: decided, validation };
   }
@@ -350,6 +431,26 @@ export class RequestService {
       ).message.slice(0, 500)}`,
     };
     return this.options.approvals.settle(stored, decision);
+  }
+
+  /** Stores a validated request, with its id, as `submitted`. */
+  private store(
+    request: StorageRequest & { requestId: string },
+    validation: RequestValidation,
+    requestedBy: string,
+  ): Promise<StoredStorageRequest> {
+    return this.options.store.create({
+      id: request.requestId,
+      operation: request.operation,
+      entityRef: request.entityRef,
+      cluster: request.cluster,
+      namespace: request.namespace,
+      claimName: request.claimName,
+      offeringId: validation.offering?.id,
+      spec: request,
+      manifests: validation.manifests,
+      requestedBy,
+    });
   }
 
   /** What policy decides for a request that passed validation. */
@@ -425,6 +526,22 @@ export class RequestService {
     }
     return existing;
   }
+}
+
+/**
+ * The objects a request applies: what the renderer makes of it, except for
+ * a volume no claim holds, which a delete removes and a create binds again.
+ */
+function manifestsOf(
+  request: StorageRequest,
+  offering: StorageOffering | undefined,
+  volume: V1PersistentVolume | undefined,
+): RenderedObject[] {
+  if (volume && request.operation === 'delete') return [volumeDeletion(volume)];
+  const rendered = offering ? render(request, offering) : [];
+  return volume && request.operation === 'create'
+    ? adoptionManifests(volume, rendered)
+    : rendered;
 }
 
 /** The user a request is made by. */

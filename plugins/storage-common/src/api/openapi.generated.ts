@@ -514,8 +514,10 @@ export interface components {
       source?: components['schemas']['VolumeSourceInput'];
       snapshotName?: string;
       volumeSnapshotClassName?: string;
-      /** @description Deletes: the claim's name again. */
+      /** @description Deletes: the claim's name again (the volume's, with volumeName). */
       confirm?: string;
+      /** @description Deletes: a PersistentVolume no claim holds (Released or Available) to delete instead of a claim; namespace and claimName name its last claim (for a volume never claimed, its owner's namespace and the volume's name). */
+      volumeName?: string;
     };
     /** @description Where a new claim's data comes from. */
     VolumeSourceInput: {
@@ -920,7 +922,6 @@ export interface components {
       manifestYaml: string;
       offering?: string;
       usage?: components['schemas']['ClaimUsage'];
-      usageSuggestion?: components['schemas']['UsageSuggestion'];
       /** @description When the claim expires (its storage.backstage.io/expires-at annotation). */
       expiresAt?: string;
       cost?: components['schemas']['CostEstimate'];
