@@ -209,9 +209,11 @@ describe('StorageConsole', () => {
         within(dialog).getByRole('table', { name: 'Volume' }),
       ).toHaveTextContent('vol-0a1b2c3d');
       expect(dialog).toHaveTextContent(
-        'This deletes PersistentVolume pvc-orders-archive and the volume vol-0a1b2c3d with all its data.',
+        'This deletes PersistentVolume pvc-orders-archive; a volume its CSI driver provisioned goes with all its data (vol-0a1b2c3d). It cannot be undone.',
       );
-      expect(dialog).toHaveTextContent('It stops $16.00/mo of charges.');
+      expect(dialog).toHaveTextContent(
+        'Deleting the cloud volume stops $16.00/mo of charges.',
+      );
       const submit = within(dialog).getByRole('button', {
         name: 'Delete volume',
       });

@@ -70,12 +70,16 @@ export const DeleteVolumeDialog = (
       </Box>
       <Alert role="note" severity="error" style={{ marginBottom: 8 }}>
         <strong>
-          This deletes PersistentVolume {name}
-          {handle ? ` and the volume ${handle}` : ''} with all its data.
+          This deletes PersistentVolume {name}; a volume its CSI driver
+          provisioned goes with all its data
+          {handle ? ` (${handle})` : ''}. It cannot be undone.
         </strong>{' '}
-        It cannot be undone.
+        A volume created outside Kubernetes keeps its cloud volume, to delete in
+        AWS. The request&apos;s outcome says which.
         {finding.monthlyUsd !== undefined &&
-          ` It stops ${formatMonthlyUsd(finding.monthlyUsd)} of charges.`}
+          ` Deleting the cloud volume stops ${formatMonthlyUsd(
+            finding.monthlyUsd,
+          )} of charges.`}
       </Alert>
       <Alert
         role="note"
