@@ -119,8 +119,9 @@ export async function consoleWorkloads(ctx: ScenarioContext) {
           capacity: { storage: '100Gi' },
           accessModes: ['ReadWriteOnce'],
           persistentVolumeReclaimPolicy: 'Retain',
-          // No class: only a claim that names it binds it.
-          storageClassName: '',
+          // The class of retained volumes (encrypted gp3), which no claim
+          // of the demo asks for: it stays Available.
+          storageClassName: 'gp3-retain',
           csi: {
             driver: 'ebs.csi.aws.com',
             volumeHandle: 'vol-0a7c3e9d2b4f61805',
