@@ -56,6 +56,17 @@ export interface Config {
        * (`prefix <path>/`, `allow-delete`, `allow-overwrite` for S3).
        */
       mountOptions?: string[];
+      /**
+       * A snapshot of every claim of this offering each `every` (a duration
+       * such as `24h`), keeping the newest `keep` ready ones; carried out by
+       * the backend as snapshot requests, once across replicas.
+       */
+      backup?: { every: string; keep: number };
+      /**
+       * Snapshot a claim before the backend deletes it (at its expiry).
+       * Offerings with a `backup` schedule are snapshotted first anyway.
+       */
+      snapshotBeforeDelete?: boolean;
     }>;
 
     /**
@@ -193,6 +204,56 @@ export interface Config {
       };
       /** When retention runs; default every 6 hours. */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+
+    /** The platform console: its rules, and its scheduled tasks. */
+    fleet?: {
+      /** When the kubelets' volume stats are read; default every 10 minutes. */
+      collection?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** How long usage readings, daily costs and finished clean-ups are kept; default 90 days. */
+      maxAge?: HumanDuration | string;
+      /** When snapshot schedules and clean-ups (expiry) run; default every 5 minutes. */
+      housekeeping?: SchedulerServiceTaskScheduleDefinitionConfig;
+      compliance?: {
+        ebs?: {
+          /** EBS classes and volumes must set encrypted: "true" (default true). */
+          requireEncryption?: boolean;
+          /** …and name a customer managed KMS key (default false). */
+          requireKmsKey?: boolean;
+          /** The only KMS key ARNs allowed, when set. */
+          allowedKmsKeys?: string[];
+          /** The accounts encrypt new EBS volumes by default (default false). */
+          encryptedByDefault?: boolean;
+        };
+        efs?: {
+          /** EFS mounts must be encrypted in transit (default true). */
+          requireTls?: boolean;
+        };
+      };
+      waste?: {
+        /** A Bound claim no pod mounted for this many days is unused (default 14). */
+        unusedClaimDays?: number;
+      };
+      usage?: {
+        /** Suggest a resize above this share in use (default 0.8). */
+        resizeAbove?: number;
+        /** Suggest shrinking below this share… (default 0.2) */
+        shrinkBelow?: number;
+        /** …for this many days (default 7). */
+        shrinkAfterDays?: number;
+        /** A resize grows to put usage back at this share (default 0.6). */
+        targetUsage?: number;
+      };
+      backups?: {
+        /** Production claims need a ready snapshot newer than this many days (default 1). */
+        maxAgeDays?: number;
+        /** Entity lifecycles held to the backup rule (default [production]). */
+        productionLifecycles?: string[];
+      };
+      expiry?: {
+        /** Warn the owners this many hours before a claim expires (default 24). */
+        warnBeforeHours?: number;
+      };
     };
 
     /** The claim tracker that follows the clusters. */

@@ -42,6 +42,9 @@ import { UndecidedRequests } from './workflow/undecidedRequests';
 import { readNamespaceRules } from './workflow/namespaceGuard';
 import { RequestAccess } from './workflow/RequestAccess';
 import { RequestService } from './workflow/RequestService';
+import { fleetClockServiceRef } from './fleet/clock';
+import { Fleet, createFleet } from './fleet/createFleet';
+import { readFleetSettings } from './fleet/fleetTasks';
 
 const APPLY_TASK = 'storage-apply-worker';
 
@@ -74,6 +77,7 @@ export const storagePlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         signals: signalsServiceRef,
         notifications: notificationService,
+        fleetClock: fleetClockServiceRef,
       },
       async init(deps) {
         const { config, logger, scheduler, signals } = deps;
@@ -92,6 +96,7 @@ export const storagePlugin = createBackendPlugin({
           throw new Error(`Invalid storage config: ${configErrors.join('; ')}`);
         }
         const offerings = parsedOfferings.offerings;
+        const fleetSettings = readFleetSettings(config);
         if (offerings.length === 0) {
           logger.warn(
             'No storage offerings configured (storage.offerings): developers can see claims but not request storage',
@@ -128,6 +133,8 @@ export const storagePlugin = createBackendPlugin({
           notifications: deps.notifications,
           logger,
         });
+        // The platform console, built once the request workflow is.
+        const built: { fleet?: Fleet } = {};
         const tracker = new ClaimTracker({
           ...readTrackerOptions(config),
           clusters,
@@ -136,6 +143,7 @@ export const storagePlugin = createBackendPlugin({
           onChange: (claim, transition) => {
             publish(signalOfClaim(claim, transition));
             claimNotices(claim, transition);
+            built.fleet?.claimChanged(claim, transition);
           },
         });
         const worker = new ApplyWorker({
@@ -245,6 +253,29 @@ export const storagePlugin = createBackendPlugin({
           logger,
         });
 
+        // The platform console: findings from the tracker's caches, usage
+        // from the kubelets, snapshot schedules and expiry on the scheduler.
+        const fleet = createFleet({
+          db,
+          settings: fleetSettings,
+          tracker,
+          clusters,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          auditor: deps.auditor,
+          authorizer,
+          notifications: deps.notifications,
+          store,
+          requests,
+          offerings,
+          prices: parsedPrices.prices,
+          logger,
+          onRequestChanged: requestChanged,
+          clock: () => deps.fleetClock.now(),
+        });
+        built.fleet = fleet;
+        await fleet.schedule(scheduler);
+
         // Claims are followed in the background: a cluster that is down
         // must not keep Backstage from starting.
         tracker
@@ -279,6 +310,8 @@ export const storagePlugin = createBackendPlugin({
               prices: parsedPrices.prices,
             }),
             onRequestChanged: requestChanged,
+            fleet: fleet.console,
+            claimExtras: fleet.extrasOf,
           }),
         );
       },

@@ -5,6 +5,7 @@ import {
   matchesLabelSelector,
 } from '@eks-storage/backstage-plugin-storage-common';
 import {
+  KubernetesObject,
   V1PersistentVolume,
   V1PersistentVolumeClaim,
   V1StorageClass,
@@ -304,6 +305,27 @@ export class ClaimTracker {
             .map(sc => sc.metadata?.name ?? ''),
         ]),
     );
+  }
+
+  /**
+   * Each cluster's cached objects and claim summaries, for the platform
+   * console's findings: read from the informers' caches, never the cluster.
+   * Kinds are the cache's (PersistentVolumeClaim, PersistentVolume,
+   * StorageClass, CSIDriver, Node, Pod, VolumeSnapshot).
+   */
+  clusterObjects(): Array<{
+    cluster: string;
+    synced: boolean;
+    claims: ClaimSummary[];
+    list<T extends KubernetesObject>(kind: string): readonly T[];
+  }> {
+    return [...this.tracked].map(([cluster, tracked]) => ({
+      cluster,
+      synced: tracked.firstFlushDone && tracked.cache.isSynced(),
+      claims: [...tracked.summaries.values()],
+      list: <T extends KubernetesObject>(kind: string) =>
+        tracked.cache.list<T>(kind),
+    }));
   }
 
   /**

@@ -45,7 +45,16 @@ export function claimRoutes(router: StorageApiRouter, options: RouterOptions) {
     offerings,
     prices,
     channels,
+    claimExtras,
   } = options;
+  /** The claim's annotations as the tracker's cache has them. */
+  const annotationsOf = (claim: {
+    cluster: string;
+    namespace: string;
+    name: string;
+  }) =>
+    tracker.getClaim(claim.cluster, claim.namespace, claim.name)?.manifest
+      .metadata?.annotations as Record<string, string> | undefined;
   const submission = createSubmission(options);
 
   /** A claim in the tracker's cache, and the entity it belongs to, if any. */
@@ -103,9 +112,13 @@ export function claimRoutes(router: StorageApiRouter, options: RouterOptions) {
         })
       : [];
     const entityRef = claimResourceOf(entity).entityRef;
+    const extras = claimExtras
+      ? await claimExtras(claims, annotationsOf)
+      : claims.map(() => ({}));
     reply<ClaimsResponse>(res, {
-      items: claims.map(claim => ({
+      items: claims.map((claim, index) => ({
         ...claim,
+        ...extras[index],
         cost: costOfClaim(
           claim,
           offerings,
@@ -137,8 +150,14 @@ export function claimRoutes(router: StorageApiRouter, options: RouterOptions) {
       throw new NotAllowedError(`You may not see claim ${namespace}/${name}`);
     }
     const entityRef = entity ? claimResourceOf(entity).entityRef : undefined;
+    const [extras] = claimExtras
+      ? await claimExtras([claim], () =>
+          claim.manifest.metadata?.annotations as Record<string, string>,
+        )
+      : [{}];
     reply<ClaimDetailResponse>(res, {
       ...claim,
+      ...extras,
       entityRef: entityRef ?? claim.entityRef,
       manifestYaml: renderYaml([claim.manifest]),
       offering: offeringOfSummary(claim, offerings)?.id,

@@ -24,6 +24,7 @@ import type { createApprovalView } from '../approvalView';
 import type { ApiRouter } from '@backstage/backend-openapi-utils';
 import type { spec } from '../../schema/openapi.generated';
 import type { FleetConsole } from '../../fleet/FleetApi';
+import type { Fleet } from '../../fleet/createFleet';
 
 /** The router the contract types: each route's body, params and query. */
 export type StorageApiRouter = ApiRouter<typeof spec>;
@@ -52,4 +53,6 @@ export interface RouterOptions {
   onRequestChanged?: (request: StoredStorageRequest) => Promise<void>;
   /** The platform console (fleet findings, usage, backups, expiry). */
   fleet?: FleetConsole;
+  /** A claim's newest usage reading and its expiry, for the claim list and page. */
+  claimExtras?: Fleet['extrasOf'];
 }
