@@ -11,10 +11,10 @@ import {
   V1PersistentVolumeClaim,
   V1Pod,
   V1StorageClass,
-  Watch,
 } from '@kubernetes/client-node';
 import { ClusterClient } from '../clusters/ClusterRegistry';
 import { claimKey } from './claimKey';
+import { RelistingWatch } from './relistingWatch';
 
 /** A VolumeSnapshot as the cache keeps it (a CRD: no generated type). */
 export interface VolumeSnapshot extends KubernetesObject {
@@ -225,7 +225,7 @@ export class ClusterCache {
 
   /** Starts every informer; resolves once each has listed (or failed to). */
   async start(): Promise<void> {
-    const watch = new Watch(this.cluster.kubeConfig);
+    const watch = new RelistingWatch(this.cluster.kubeConfig);
     const sources = this.sources();
     this.required = sources.filter(s => !s.optional).map(s => s.kind);
     const maxDelay = this.options.maxReconnectDelayMs ?? 2000;

@@ -1,0 +1,51 @@
+import { KubeConfig, Watch } from '@kubernetes/client-node';
+
+/**
+ * Whether a watch ERROR event is the API server's "Too large resource
+ * version" (504, cause ResourceVersionTooLarge): the watch asked for a
+ * version the server has not reached, as after a restore or a new cluster
+ * behind the same address.
+ */
+export function isTooLargeResourceVersion(status: unknown): boolean {
+  const value = status as {
+    code?: number;
+    details?: { causes?: Array<{ reason?: string }> };
+  };
+  return (
+    value?.code === 504 &&
+    (value.details?.causes ?? []).some(
+      cause => cause?.reason === 'ResourceVersionTooLarge',
+    )
+  );
+}
+
+/**
+ * A Watch whose informers relist when the server has not reached the
+ * version they watch from, as client-go's reflector does. client-node's
+ * ListWatch relists only after 410 Expired; on any other ERROR event it
+ * watches again from the same version, and would wait forever for a
+ * version the server may never reach. Such an event is passed on as the
+ * 410 it amounts to: the informer's version is unusable, list again.
+ */
+export class RelistingWatch extends Watch {
+  constructor(config: KubeConfig) {
+    super(config);
+  }
+
+  override watch(
+    path: string,
+    queryParams: Record<string, string | number | boolean | undefined>,
+    callback: (phase: string, apiObj: any, watchObj?: any) => void,
+    done: (err: any) => void,
+  ): Promise<AbortController> {
+    return super.watch(
+      path,
+      queryParams,
+      (phase, apiObj, watchObj) =>
+        phase === 'ERROR' && isTooLargeResourceVersion(apiObj)
+          ? callback(phase, { ...apiObj, code: 410 }, watchObj)
+          : callback(phase, apiObj, watchObj),
+      done,
+    );
+  }
+}
