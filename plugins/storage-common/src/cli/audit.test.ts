@@ -103,7 +103,12 @@ describeWithSim('eks-storage audit against eks-sim', () => {
       'class-health info retain-leaves-volume StorageClass/fsx-lustre-persistent',
       'class-health info retain-leaves-volume StorageClass/gp3-retain',
       'compliance error class-unencrypted StorageClass/gp2',
+      'compliance error class-unencrypted StorageClass/gp3-unencrypted',
+      'compliance error volume-unencrypted PersistentVolume/*',
       'waste warning released-volume PersistentVolume/*',
+      'waste warning snapshot-source-deleted VolumeSnapshot/analytics-reports-2023-final',
+      'waste warning unclaimed-volume PersistentVolume/*',
+      'waste warning unused-claim PersistentVolumeClaim/payments-exports',
     ]);
     const released = findings.find(f => f.code === 'released-volume')!;
     expect(released).toMatchObject({
@@ -111,7 +116,7 @@ describeWithSim('eks-storage audit against eks-sim', () => {
       lastClaim: { namespace: 'analytics', name: 'analytics-reports-2023' },
     });
     expect(released.title).toMatch(
-      /^Volume pvc-[0-9a-f-]+ \(30Gi\) was left behind by claim analytics\/analytics-reports-2023 and is still billed \(\$2\.40 a month\)$/,
+      /^Volume pvc-[0-9a-f-]+ \(30Gi\) was left behind by claim analytics\/analytics-reports-2023 \d+ days ago and is still billed \(\$2\.40 a month\)$/,
     );
   });
 
