@@ -658,11 +658,29 @@ describe('reliability', () => {
       const interrupted = { submissions: 0, decisions: 0 };
       let kills = 0;
       let running: Awaited<ReturnType<typeof startChildBackend>> | undefined;
-      // Every other request is large enough to wait for the platform team,
-      // who approve half of those and reject the other half.
-      const large = (id: string) => Number(id.split('-').pop()) % 2 === 1;
+      // Every other request, the first of each batch among them, is large
+      // enough to wait for the platform team, who approve half of those and
+      // reject the other half.
+      const large = (id: string) => Number(id.split('-').pop()) % 2 === 0;
       const verdict = (id: string) =>
-        Number(id.split('-').pop()) % 4 === 1 ? 'approve' : 'reject';
+        Number(id.split('-').pop()) % 4 === 0 ? 'approve' : 'reject';
+      const pendingIds = async (): Promise<string[]> => {
+        if (!fs.existsSync(dbFile)) return [];
+        const db = knexFactory({
+          client: 'better-sqlite3',
+          connection: dbFile,
+          useNullAsDefault: true,
+        });
+        try {
+          return (
+            await db('storage_requests')
+              .where({ status: 'pending-approval' })
+              .select('id')
+          ).map(row => row.id);
+        } finally {
+          await db.destroy();
+        }
+      };
       const bodyOf = (id: string) => ({
         ...requestBody(id, id, 'ebs-gp3-immediate'),
         size: large(id) ? '3Gi' : '1Gi',
@@ -673,9 +691,9 @@ describe('reliability', () => {
         });
       try {
         for (let round = 0; round < rounds; round++) {
+          const waiting = await pendingIds();
           const current = await startChildBackend(sim.url, dbFile);
           running = current;
-          const waiting = ids.filter(large);
           const batch = Array.from(
             { length: perRound },
             (_, i) => `rel-k-${round}-${i}`,
@@ -696,7 +714,7 @@ describe('reliability', () => {
           // The platform team decides what earlier rounds left waiting, at
           // the same time, so kills land among decisions too.
           const decisions = waiting.map(async (id, i) => {
-            await sleep(i * 20);
+            await sleep(i * 30);
             const reply = await decide(current.url, id).catch(() => undefined);
             if (!reply) interrupted.decisions += 1;
           });
