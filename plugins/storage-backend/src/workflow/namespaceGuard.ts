@@ -4,18 +4,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
-
-/** Namespaces that belong to the cluster and its add-ons, never to a team. */
-export const DEFAULT_DENIED_NAMESPACES = [
-  'default',
-  'kube-system',
-  'kube-public',
-  'kube-node-lease',
-  'amazon-cloudwatch',
-  'aws-observability',
-  'karpenter',
-  'cert-manager',
-];
+import { DEFAULT_DENIED_NAMESPACES } from '@eks-storage/backstage-plugin-storage-common';
 
 const NAMESPACE_ANNOTATION = 'backstage.io/kubernetes-namespace';
 

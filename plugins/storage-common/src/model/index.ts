@@ -1,4 +1,5 @@
 export * from './names';
+export * from './namespaces';
 export * from './offering';
 export * from './request';
 export * from './exampleOfferings';

@@ -1,23 +1,16 @@
 import { Entity } from '@backstage/catalog-model';
-import { isDns1123Label } from '@eks-storage/backstage-plugin-storage-common';
+import {
+  DEFAULT_DENIED_NAMESPACES,
+  isDns1123Label,
+} from '@eks-storage/backstage-plugin-storage-common';
 import { KUBERNETES_NAMESPACE_ANNOTATION } from '../annotations';
 
 /**
- * The backend's default `storage.namespaces.deny`: namespaces of the cluster
- * and its add-ons, never a team's. The browser knows only the defaults; the
- * backend's configured list and the namespaces the platform grants an owner
+ * The browser knows only the default denied namespaces; the backend's
+ * configured list and the namespaces the platform grants an owner
  * (`storage.namespaces.allow`) are checked by asking the backend.
  */
-export const RESERVED_NAMESPACES: readonly string[] = [
-  'default',
-  'kube-system',
-  'kube-public',
-  'kube-node-lease',
-  'amazon-cloudwatch',
-  'aws-observability',
-  'karpenter',
-  'cert-manager',
-];
+const RESERVED_NAMESPACES = DEFAULT_DENIED_NAMESPACES;
 
 /** The entity's own namespace, from its annotation, unless it is reserved. */
 export function entityNamespace(
