@@ -101,6 +101,7 @@ describe('a cluster replaced behind the same address', () => {
         'the backend to follow the new cluster',
         30_000,
       );
+      expect(await names()).toBe('after');
     } finally {
       await api.stop();
       await knex.destroy();

@@ -1,4 +1,4 @@
-import { KubeConfig, Watch } from '@kubernetes/client-node';
+import { Watch } from '@kubernetes/client-node';
 
 /**
  * Whether a watch ERROR event is the API server's "Too large resource
@@ -28,10 +28,6 @@ export function isTooLargeResourceVersion(status: unknown): boolean {
  * 410 it amounts to: the informer's version is unusable, list again.
  */
 export class RelistingWatch extends Watch {
-  constructor(config: KubeConfig) {
-    super(config);
-  }
-
   override watch(
     path: string,
     queryParams: Record<string, string | number | boolean | undefined>,
