@@ -29,7 +29,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('storage_fleet_costs', table => {
-    table.comment('The monthly list-price cost of each cluster, one row per day');
+    table.comment(
+      'The monthly list-price cost of each cluster, one row per day',
+    );
     table.string('day', 10).notNullable().comment('YYYY-MM-DD (UTC)');
     table.string('cluster', 253).notNullable();
     table.double('monthly_usd').notNullable();
@@ -69,7 +71,9 @@ exports.up = async function up(knex) {
     table
       .string('status', 16)
       .notNullable()
-      .comment('upcoming | warned | snapshotting | deleting | deleted | failed');
+      .comment(
+        'upcoming | warned | snapshotting | deleting | deleted | failed',
+      );
     table.boolean('snapshot_first').notNullable().defaultTo(false);
     table.string('snapshot_name', 253).nullable();
     table.string('snapshot_request_id', 64).nullable();

@@ -153,8 +153,7 @@ export interface ApprovalFilter {
   since?: string;
 }
 
-const pathOf = (...parts: string[]) =>
-  parts.map(encodeURIComponent).join('/');
+const pathOf = (...parts: string[]) => parts.map(encodeURIComponent).join('/');
 
 const claimPath = ({ cluster, namespace, name }: ClaimRef) =>
   `/claims/${pathOf(cluster, namespace, name)}`;

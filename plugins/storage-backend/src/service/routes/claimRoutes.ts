@@ -151,8 +151,9 @@ export function claimRoutes(router: StorageApiRouter, options: RouterOptions) {
     }
     const entityRef = entity ? claimResourceOf(entity).entityRef : undefined;
     const [extras] = claimExtras
-      ? await claimExtras([claim], () =>
-          claim.manifest.metadata?.annotations as Record<string, string>,
+      ? await claimExtras(
+          [claim],
+          () => claim.manifest.metadata?.annotations as Record<string, string>,
         )
       : [{}];
     reply<ClaimDetailResponse>(res, {
