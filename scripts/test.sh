@@ -24,10 +24,11 @@ say "Unit and integration tests (Jest; SQLite and PostgreSQL)"
 CI=true yarn backstage-cli repo test --maxWorkers=2 \
   --json --outputFile="$TOOLCHAIN_DIR/jest-results.json"
 
+# The browser benchmarks and tests need Chromium.
+ensure_chromium
 say "Benchmarks in smoke mode (yarn bench --smoke)"
 yarn bench --smoke
 
-ensure_chromium
 say "Browser tests (Playwright with Debian's Chromium)"
 yarn test:e2e
 
