@@ -17,6 +17,7 @@ import {
 } from '../database/ClaimTransitionStore';
 import { claimKey } from './claimKey';
 import { ClaimStates } from './claimStates';
+import { ClaimSummaries } from './ClaimSummaries';
 import {
   ClaimDetail,
   ClaimSummary,
@@ -25,6 +26,7 @@ import {
   summarizeVolume,
 } from './claimView';
 import { ClaimChange, ClusterCache } from './ClusterCache';
+import { ClusterIndex } from './clusterIndex';
 import { diagnoseChangedClaims } from './diagnoseClaims';
 import { FlushChain, FlushOptions } from './FlushChain';
 import { FlushTimers } from './FlushTimers';
@@ -41,7 +43,11 @@ export interface ClaimTrackerOptions {
    * last summary and a `deleted` transition.
    */
   onChange?: (claim: ClaimSummary, transition?: ClaimTransition) => void;
-  /** Changes arriving within this window are diagnosed together. */
+  /**
+   * The shortest time between two flushes (default 50 ms): changes arriving
+   * within it are diagnosed together; a change after a quiet spell is
+   * diagnosed at once (FlushTimers).
+   */
   debounceMs?: number;
   restartDelayMs?: number;
   /** The longest wait before a dropped watch reconnects (default 2 s). */
@@ -84,7 +90,7 @@ export class ClaimTracker {
   private stopped = false;
 
   constructor(private readonly options: ClaimTrackerOptions) {
-    this.debounceMs = options.debounceMs ?? 200;
+    this.debounceMs = options.debounceMs ?? 50;
     this.now = options.clock ?? (() => new Date());
   }
 
@@ -96,8 +102,9 @@ export class ClaimTracker {
         );
         const isStopped = () => this.stopped;
         const tracked: TrackedCluster = {
-          summaries: new Map(),
+          summaries: new ClaimSummaries(),
           fingerprints: new Map(),
+          version: 0,
           states: new ClaimStates(latest.values()),
           dirty: new Set(),
           allDirty: true,
@@ -171,6 +178,7 @@ export class ClaimTracker {
   private markDirty(cluster: string, change: ClaimChange) {
     const tracked = this.tracked.get(cluster);
     if (!tracked) return;
+    tracked.version += 1;
     if ('all' in change) {
       tracked.allDirty = true;
     } else {
@@ -212,7 +220,7 @@ export class ClaimTracker {
   listClaims(filter: ClaimFilter): ClaimSummary[] {
     const claims: ClaimSummary[] = [];
     for (const [cluster, tracked] of this.tracked) {
-      for (const summary of tracked.summaries.values()) {
+      for (const summary of tracked.summaries.candidates(filter.selector)) {
         if (
           (!filter.namespaces ||
             filter.namespaces.includes(summary.namespace)) &&
@@ -221,9 +229,7 @@ export class ClaimTracker {
           claims.push(summary);
         }
       }
-      for (const pv of tracked.cache.list<V1PersistentVolume>(
-        'PersistentVolume',
-      )) {
+      for (const pv of tracked.cache.releasedVolumes()) {
         const claimNamespace = pv.spec?.claimRef?.namespace ?? '';
         const labels = pv.metadata?.labels;
         if (
@@ -283,9 +289,15 @@ export class ClaimTracker {
     if (!tracked || !summary || !pvc) {
       return undefined;
     }
+    if (tracked.pageIndex?.version !== tracked.version) {
+      tracked.pageIndex = {
+        version: tracked.version,
+        index: new ClusterIndex(tracked.cache),
+      };
+    }
     return detailOf(
       summary,
-      diagnosisInputOf(tracked.cache, pvc, this.now(), tracked.index),
+      diagnosisInputOf(tracked.cache, pvc, this.now(), tracked.pageIndex.index),
     );
   }
 

@@ -15,6 +15,7 @@ import {
 import { ClusterClient } from '../clusters/ClusterRegistry';
 import { claimKey } from './claimKey';
 import { RelistingWatch } from './relistingWatch';
+import { slimObject } from './slimObjects';
 
 /** A VolumeSnapshot as the cache keeps it (a CRD: no generated type). */
 export interface VolumeSnapshot extends KubernetesObject {
@@ -44,22 +45,19 @@ export function claimsOfPod(pod: V1Pod): string[] {
     .filter((name): name is string => Boolean(name));
 }
 
-// What the cache never needs, dropped as objects arrive: the informer keeps
-// the same object, so this trims its memory too.
-function trim<T extends KubernetesObject>(object: T): T {
-  if (object.metadata) {
-    delete object.metadata.managedFields;
-    delete object.metadata.annotations?.[
-      'kubectl.kubernetes.io/last-applied-configuration'
-    ];
-  }
-  return object;
-}
+/** Objects per list request, as client-go's reflectors page their lists. */
+export const LIST_PAGE_SIZE = 500;
+
+/** One page of a list: `limit` objects from the `_continue` token on. */
+type ListPage = { limit: number; _continue?: string };
 
 interface Source<T extends KubernetesObject> {
+  /** The informer's name (one kind may have several informers). */
   kind: string;
+  /** The objects' kind, when the name is not it (`Event/pod` → `Event`). */
+  objectKind?: string;
   path: string;
-  list: () => Promise<KubernetesListObject<T>>;
+  list: (page: ListPage) => Promise<KubernetesListObject<T>>;
   fieldSelector?: string;
   /** The claims a change of this object touches. */
   affects: (object: T) => ClaimChange;
@@ -86,9 +84,78 @@ export interface ClusterCacheOptions {
 }
 
 /**
+ * Lists every object of a source a page at a time, keeping of each what
+ * `slim` returns: the objects the API server sent are garbage page by page
+ * instead of all at once, and no answer holds a whole cluster's pods.
+ */
+async function listAll<T extends KubernetesObject>(
+  source: Source<T>,
+  slim: (object: T) => T,
+): Promise<KubernetesListObject<T>> {
+  const items: T[] = [];
+  let resourceVersion: string | undefined;
+  let token: string | undefined;
+  do {
+    const page = await source.list({
+      limit: LIST_PAGE_SIZE,
+      ...(token && { _continue: token }),
+    });
+    for (const item of page.items ?? []) items.push(slim(item));
+    // Every page of one list is read at the first page's version.
+    resourceVersion ??= page.metadata?.resourceVersion;
+    // Typed lists say `_continue`; custom objects come as the server sent them.
+    token = page.metadata?._continue ?? (page.metadata as any)?.continue;
+  } while (token);
+  return {
+    apiVersion: 'v1',
+    kind: 'List',
+    items,
+    metadata: { resourceVersion },
+  };
+}
+
+/**
+ * A watch whose objects reach the informer slimmed (see slimObjects), and
+ * that relists when the server has not reached the watched version
+ * (RelistingWatch).
+ */
+class SlimmingWatch extends RelistingWatch {
+  constructor(
+    config: ConstructorParameters<typeof RelistingWatch>[0],
+    private readonly slim: (object: KubernetesObject) => KubernetesObject,
+  ) {
+    super(config);
+  }
+
+  override watch(
+    path: string,
+    queryParams: Record<string, string | number | boolean | undefined>,
+    callback: (phase: string, apiObj: any, watchObj?: any) => void,
+    done: (err: any) => void,
+  ): Promise<AbortController> {
+    return super.watch(
+      path,
+      queryParams,
+      (phase, object, watchObject) =>
+        // ERROR carries a Status (its code tells the informer to relist).
+        callback(
+          phase,
+          phase === 'ERROR' || phase === 'BOOKMARK'
+            ? object
+            : this.slim(object),
+          watchObject,
+        ),
+      done,
+    );
+  }
+}
+
+/**
  * One cluster's objects that matter for storage, kept current by informers
- * (list, then watch; relist after 410; restarted with backoff after any
- * other error). Pages read from here, never from the cluster.
+ * (list a page at a time, then watch; relist after 410; restarted with
+ * backoff after any other error). Pages read from here, never from the
+ * cluster. Objects are kept slimmed (slimObjects.ts): what pages, diagnosis
+ * and the platform console read, timestamps as RFC 3339 text.
  */
 export class ClusterCache {
   private readonly informers = new Map<string, ListWatch<KubernetesObject>>();
@@ -100,6 +167,8 @@ export class ClusterCache {
   /** Informers whose first list has completed (or, if optional, failed). */
   private readonly listed = new Set<string>();
   private syncedOnce = false;
+  /** Volumes whose claim is gone (Released), by name: few, and read per page view. */
+  private readonly released = new Map<string, V1PersistentVolume>();
 
   constructor(
     private readonly cluster: ClusterClient,
@@ -114,7 +183,7 @@ export class ClusterCache {
       {
         kind: 'PersistentVolumeClaim',
         path: '/api/v1/persistentvolumeclaims',
-        list: () => core.listPersistentVolumeClaimForAllNamespaces(),
+        list: page => core.listPersistentVolumeClaimForAllNamespaces(page),
         affects: (pvc: V1PersistentVolumeClaim) => ({
           keys: [claimKey(pvc.metadata?.namespace, pvc.metadata?.name)],
         }),
@@ -122,7 +191,7 @@ export class ClusterCache {
       {
         kind: 'PersistentVolume',
         path: '/api/v1/persistentvolumes',
-        list: () => core.listPersistentVolume(),
+        list: page => core.listPersistentVolume(page),
         affects: (pv: V1PersistentVolume) => ({
           keys: pv.spec?.claimRef
             ? [claimKey(pv.spec.claimRef.namespace, pv.spec.claimRef.name)]
@@ -132,25 +201,25 @@ export class ClusterCache {
       {
         kind: 'StorageClass',
         path: '/apis/storage.k8s.io/v1/storageclasses',
-        list: () => storage.listStorageClass(),
+        list: page => storage.listStorageClass(page),
         affects: () => all,
       } satisfies Source<V1StorageClass>,
       {
         kind: 'CSIDriver',
         path: '/apis/storage.k8s.io/v1/csidrivers',
-        list: () => storage.listCSIDriver(),
+        list: page => storage.listCSIDriver(page),
         affects: () => all,
       } satisfies Source<V1CSIDriver>,
       {
         kind: 'Node',
         path: '/api/v1/nodes',
-        list: () => core.listNode(),
+        list: page => core.listNode(page),
         affects: () => all,
       } satisfies Source<V1Node>,
       {
         kind: 'Pod',
         path: '/api/v1/pods',
-        list: () => core.listPodForAllNamespaces(),
+        list: page => core.listPodForAllNamespaces(page),
         affects: (pod: V1Pod) => ({
           keys: claimsOfPod(pod).map(name =>
             claimKey(pod.metadata?.namespace, name),
@@ -161,10 +230,12 @@ export class ClusterCache {
         // Only the events diagnosis reads: every event of a claim, and the
         // warnings of pods (attach, mount and scheduling failures).
         kind: 'Event/claim',
+        objectKind: 'Event',
         path: '/api/v1/events',
         fieldSelector: 'involvedObject.kind=PersistentVolumeClaim',
-        list: () =>
+        list: page =>
           core.listEventForAllNamespaces({
+            ...page,
             fieldSelector: 'involvedObject.kind=PersistentVolumeClaim',
           }),
         affects: (event: CoreV1Event) => ({
@@ -178,10 +249,12 @@ export class ClusterCache {
       } satisfies Source<CoreV1Event>,
       {
         kind: 'Event/pod',
+        objectKind: 'Event',
         path: '/api/v1/events',
         fieldSelector: 'involvedObject.kind=Pod,type=Warning',
-        list: () =>
+        list: page =>
           core.listEventForAllNamespaces({
+            ...page,
             fieldSelector: 'involvedObject.kind=Pod,type=Warning',
           }),
         affects: (event: CoreV1Event) => {
@@ -203,11 +276,12 @@ export class ClusterCache {
         kind: 'VolumeSnapshot',
         path: '/apis/snapshot.storage.k8s.io/v1/volumesnapshots',
         optional: true,
-        list: () =>
+        list: page =>
           custom.listClusterCustomObject({
             group: 'snapshot.storage.k8s.io',
             version: 'v1',
             plural: 'volumesnapshots',
+            ...page,
           }) as Promise<KubernetesListObject<VolumeSnapshot>>,
         affects: (snapshot: VolumeSnapshot) => ({
           keys: snapshot.spec?.source?.persistentVolumeClaimName
@@ -225,7 +299,6 @@ export class ClusterCache {
 
   /** Starts every informer; resolves once each has listed (or failed to). */
   async start(): Promise<void> {
-    const watch = new RelistingWatch(this.cluster.kubeConfig);
     const sources = this.sources();
     this.required = sources.filter(s => !s.optional).map(s => s.kind);
     const maxDelay = this.options.maxReconnectDelayMs ?? 2000;
@@ -237,9 +310,11 @@ export class ClusterCache {
         // synced only once its list has been stored. The informer stores
         // the items in the continuation of this promise, so the mark is
         // set a macrotask later, when they are in.
+        const slim = (object: KubernetesObject) =>
+          slimObject(source.objectKind ?? source.kind, object);
         const list = async () => {
           try {
-            const result = await source.list();
+            const result = await listAll(source, slim);
             setImmediate(() => this.markListed(source.kind));
             return result;
           } catch (error) {
@@ -252,7 +327,7 @@ export class ClusterCache {
         };
         const informer = new ListWatch<KubernetesObject>(
           source.path,
-          watch,
+          new SlimmingWatch(this.cluster.kubeConfig, slim),
           list,
           false,
           undefined,
@@ -260,10 +335,22 @@ export class ClusterCache {
           { delayFn },
         );
         const changed = (object: KubernetesObject) =>
-          this.options.onChange(source.affects(trim(object)));
+          this.options.onChange(source.affects(object));
         informer.on('add', changed);
         informer.on('update', changed);
         informer.on('delete', changed);
+        if (source.kind === 'PersistentVolume') {
+          const track = (pv: V1PersistentVolume) => {
+            const name = pv.metadata?.name ?? '';
+            if (pv.status?.phase === 'Released') this.released.set(name, pv);
+            else this.released.delete(name);
+          };
+          informer.on('add', track);
+          informer.on('update', track);
+          informer.on('delete', pv =>
+            this.released.delete(pv.metadata?.name ?? ''),
+          );
+        }
         informer.on('connect', () => this.healthy.set(source.kind, true));
         informer.on('error', error => this.restart(source, informer, error));
         this.informers.set(source.kind, informer);
@@ -345,6 +432,11 @@ export class ClusterCache {
     namespace?: string,
   ): readonly T[] {
     return (this.informers.get(kind)?.list(namespace) ?? []) as readonly T[];
+  }
+
+  /** The volumes left Released by a deleted claim. */
+  releasedVolumes(): V1PersistentVolume[] {
+    return [...this.released.values()];
   }
 
   get<T extends KubernetesObject>(

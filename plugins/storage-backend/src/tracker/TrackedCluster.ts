@@ -1,7 +1,7 @@
 import { ClusterCache } from './ClusterCache';
 import { ClusterIndex } from './clusterIndex';
 import { ClaimStates } from './claimStates';
-import { ClaimSummary } from './claimView';
+import { ClaimSummaries } from './ClaimSummaries';
 import { FlushChain } from './FlushChain';
 import { FlushTimers } from './FlushTimers';
 import { TransitionRecorder } from './TransitionRecorder';
@@ -9,11 +9,17 @@ import { TransitionRecorder } from './TransitionRecorder';
 /** What the tracker keeps of one cluster. */
 export interface TrackedCluster {
   cache: ClusterCache;
-  summaries: Map<string, ClaimSummary>;
-  /** The index the last flush built; claim pages read from it too. */
-  index?: ClusterIndex;
-  /** What the pages of each claim last showed, to tell them of changes. */
-  fingerprints: Map<string, string>;
+  /** By claim key, with an index by label for entity pages. */
+  summaries: ClaimSummaries;
+  /** A hash of what the pages of each claim last showed, to tell them of changes. */
+  fingerprints: Map<string, number>;
+  /** Counts the cache's changes: an index built since the last one is current. */
+  version: number;
+  /**
+   * The index claim pages read, reused while the cache has not changed (a
+   * list of claims asks for many at once); dropped at the next flush.
+   */
+  pageIndex?: { version: number; index: ClusterIndex };
   states: ClaimStates;
   dirty: Set<string>;
   allDirty: boolean;

@@ -1,35 +1,38 @@
 import { DiagnosisInput } from '@eks-storage/backstage-plugin-storage-common';
 import { VolumeSnapshot } from './ClusterCache';
 import { ClaimSummary } from './claimView';
+import { hash53 } from './hash';
 
 /**
  * What the claim's pages show — the claim, its volume, its pods, its
- * snapshots, its events and the diagnosis — as one string: any change here
+ * snapshots, its events and the diagnosis — as one hash: any change here
  * is worth telling an open page, even when the claim's state stays the same.
  */
 export function claimFingerprint(
   claim: ClaimSummary,
   input: DiagnosisInput,
-): string {
+): number {
   const pv = input.pv;
-  return JSON.stringify([
-    claim.requested,
-    claim.capacity,
-    claim.phase,
-    claim.volumeName,
-    claim.diagnosis.state,
-    claim.diagnosis.headline,
-    pv?.spec?.capacity?.storage,
-    pv?.status?.phase,
-    (input.pods ?? []).map(p => [
-      p.metadata?.name,
-      p.status?.phase,
-      p.spec?.nodeName,
+  return hash53(
+    JSON.stringify([
+      claim.requested,
+      claim.capacity,
+      claim.phase,
+      claim.volumeName,
+      claim.diagnosis.state,
+      claim.diagnosis.headline,
+      pv?.spec?.capacity?.storage,
+      pv?.status?.phase,
+      (input.pods ?? []).map(p => [
+        p.metadata?.name,
+        p.status?.phase,
+        p.spec?.nodeName,
+      ]),
+      (input.snapshots as VolumeSnapshot[] | undefined)?.map(s => [
+        s.metadata?.name,
+        s.status?.readyToUse,
+      ]),
+      (input.events ?? []).map(e => [e.metadata?.name, e.count]),
     ]),
-    (input.snapshots as VolumeSnapshot[] | undefined)?.map(s => [
-      s.metadata?.name,
-      s.status?.readyToUse,
-    ]),
-    (input.events ?? []).map(e => [e.metadata?.name, e.count]),
-  ]);
+  );
 }

@@ -1,6 +1,7 @@
 import { Diagnosis } from '@eks-storage/backstage-plugin-storage-common';
 import { ClaimTransition, stateKeyOf } from '../database/ClaimTransitionStore';
 import { claimKey } from './claimKey';
+import { hash53 } from './hash';
 import { ClaimSummary } from './claimView';
 
 /** A diagnosis, or the end of a claim. */
@@ -10,18 +11,18 @@ export type Observed = {
   headline: string;
 };
 
+/** The state key (ClaimTransitionStore's) as a hash: all a comparison needs. */
 const stateKey = (diagnosis: Observed) =>
-  stateKeyOf({ ...diagnosis, toState: diagnosis.state });
+  hash53(stateKeyOf({ ...diagnosis, toState: diagnosis.state }));
 
 /**
  * The state each claim of a cluster was last observed in. Seeded from the
  * transitions recorded before, so a restart records only what changed.
+ * Per claim it keeps the state and a hash of its key, not the transition:
+ * with a hundred thousand claims that is most of the difference.
  */
 export class ClaimStates {
-  private readonly last: Map<
-    string,
-    { key: string; transition?: ClaimTransition }
-  >;
+  private readonly last: Map<string, { key: number; state: string }>;
 
   constructor(recorded: Iterable<ClaimTransition>) {
     this.last = new Map(
@@ -32,7 +33,7 @@ export class ClaimStates {
             ...transition,
             state: transition.toState as Observed['state'],
           }),
-          transition,
+          state: transition.toState,
         },
       ]),
     );
@@ -58,13 +59,13 @@ export class ClaimStates {
       uid: claim.uid,
       entityRef: claim.entityRef,
       requestId: claim.requestId,
-      fromState: previous?.transition?.toState,
+      fromState: previous?.state,
       toState: diagnosis.state,
       severity: diagnosis.severity,
       headline: diagnosis.headline,
       observedAt: now().toISOString(),
     };
-    this.last.set(key, { key: next, transition });
+    this.last.set(key, { key: next, state: diagnosis.state });
     return transition;
   }
 }

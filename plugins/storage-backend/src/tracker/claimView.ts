@@ -18,6 +18,7 @@ import {
 } from '@kubernetes/client-node';
 import { ClusterCache, VolumeSnapshot } from './ClusterCache';
 import { ClusterIndex } from './clusterIndex';
+import { internText } from './slimObjects';
 
 export type { ClaimDetail, ClaimSummary };
 
@@ -54,6 +55,18 @@ export function diagnosisInputOf(
   };
 }
 
+/**
+ * The diagnosis as a summary keeps it: its explanation and fix repeat from
+ * claim to claim (every healthy claim has the same), so they are shared.
+ */
+function keptDiagnosis(diagnosis: Diagnosis): Diagnosis {
+  return {
+    ...diagnosis,
+    explanation: internText(diagnosis.explanation),
+    fix: internText(diagnosis.fix),
+  };
+}
+
 export function summarizeClaim(
   cluster: string,
   input: DiagnosisInput,
@@ -84,7 +97,7 @@ export function summarizeClaim(
     volumeName: pvc.spec?.volumeName,
     phase: pvc.status?.phase,
     createdAt: iso(metadata.creationTimestamp),
-    diagnosis,
+    diagnosis: keptDiagnosis(diagnosis),
   };
 }
 

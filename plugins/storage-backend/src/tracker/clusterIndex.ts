@@ -22,46 +22,72 @@ function groupBy<T>(items: readonly T[], keysOf: (item: T) => string[]) {
 
 const key = claimKey;
 
+/** One namespace's pods, events and snapshots by the claim they concern. */
+interface NamespaceIndex {
+  podsByClaim: Map<string, V1Pod[]>;
+  claimEvents: Map<string, CoreV1Event[]>;
+  podEvents: Map<string, CoreV1Event[]>;
+  snapshotsByClaim: Map<string, VolumeSnapshot[]>;
+}
+
 /**
  * The cluster's objects indexed by the claim they concern, built once per
  * batch of claims to diagnose rather than once per claim: with many claims,
- * scanning every pod and event for each one is what costs.
+ * scanning every pod and event for each one is what costs. Each namespace
+ * is indexed when a claim of it is first asked about, so a batch of one
+ * claim (a change in the cluster, a claim's page) reads its namespace only.
+ * Nothing is kept after the batch: the informers' caches are the index's
+ * source and stay current.
  */
 export class ClusterIndex {
   readonly storageClasses: V1StorageClass[];
   readonly nodes: V1Node[];
   readonly csiDrivers: V1CSIDriver[];
-  private readonly podsByClaim: Map<string, V1Pod[]>;
-  private readonly claimEvents: Map<string, CoreV1Event[]>;
-  private readonly podEvents: Map<string, CoreV1Event[]>;
-  private readonly snapshotsByClaim: Map<string, VolumeSnapshot[]>;
+  private readonly namespaces = new Map<string, NamespaceIndex>();
 
-  constructor(cache: ClusterCache) {
+  constructor(private readonly cache: ClusterCache) {
     this.storageClasses = [...cache.list<V1StorageClass>('StorageClass')];
     this.nodes = [...cache.list<V1Node>('Node')];
     this.csiDrivers = [...cache.list<V1CSIDriver>('CSIDriver')];
-    this.podsByClaim = groupBy(cache.list<V1Pod>('Pod'), pod =>
-      claimsOfPod(pod).map(claim => key(pod.metadata?.namespace, claim)),
-    );
-    const byObject = (event: CoreV1Event) => [
-      key(event.involvedObject?.namespace, event.involvedObject?.name),
-    ];
-    this.claimEvents = groupBy(
-      cache.list<CoreV1Event>('Event/claim'),
-      byObject,
-    );
-    this.podEvents = groupBy(cache.list<CoreV1Event>('Event/pod'), byObject);
-    this.snapshotsByClaim = groupBy(
-      cache.list<VolumeSnapshot>('VolumeSnapshot'),
-      snapshot => {
-        const claim = snapshot.spec?.source?.persistentVolumeClaimName;
-        return claim ? [key(snapshot.metadata?.namespace, claim)] : [];
-      },
-    );
+  }
+
+  private namespace(namespace: string | undefined): NamespaceIndex {
+    const name = namespace ?? '';
+    let index = this.namespaces.get(name);
+    if (!index) {
+      const { cache } = this;
+      const byObject = (event: CoreV1Event) => [
+        key(event.involvedObject?.namespace, event.involvedObject?.name),
+      ];
+      index = {
+        podsByClaim: groupBy(cache.list<V1Pod>('Pod', name), pod =>
+          claimsOfPod(pod).map(claim => key(pod.metadata?.namespace, claim)),
+        ),
+        claimEvents: groupBy(
+          cache.list<CoreV1Event>('Event/claim', name),
+          byObject,
+        ),
+        podEvents: groupBy(
+          cache.list<CoreV1Event>('Event/pod', name),
+          byObject,
+        ),
+        snapshotsByClaim: groupBy(
+          cache.list<VolumeSnapshot>('VolumeSnapshot', name),
+          snapshot => {
+            const claim = snapshot.spec?.source?.persistentVolumeClaimName;
+            return claim ? [key(snapshot.metadata?.namespace, claim)] : [];
+          },
+        ),
+      };
+      this.namespaces.set(name, index);
+    }
+    return index;
   }
 
   podsOf(namespace: string | undefined, claim: string): V1Pod[] {
-    return this.podsByClaim.get(key(namespace, claim)) ?? [];
+    return (
+      this.namespace(namespace).podsByClaim.get(key(namespace, claim)) ?? []
+    );
   }
 
   /** The claim's events and the warnings of the pods that use it. */
@@ -70,15 +96,19 @@ export class ClusterIndex {
     claim: string,
     pods: V1Pod[],
   ): CoreV1Event[] {
+    const index = this.namespace(namespace);
     return [
-      ...(this.claimEvents.get(key(namespace, claim)) ?? []),
+      ...(index.claimEvents.get(key(namespace, claim)) ?? []),
       ...pods.flatMap(
-        pod => this.podEvents.get(key(namespace, pod.metadata?.name)) ?? [],
+        pod => index.podEvents.get(key(namespace, pod.metadata?.name)) ?? [],
       ),
     ];
   }
 
   snapshotsOf(namespace: string | undefined, claim: string): VolumeSnapshot[] {
-    return this.snapshotsByClaim.get(key(namespace, claim)) ?? [];
+    return (
+      this.namespace(namespace).snapshotsByClaim.get(key(namespace, claim)) ??
+      []
+    );
   }
 }

@@ -36,7 +36,7 @@ export function diagnoseChangedClaims(
   tracked.dirty = new Set();
 
   const index = new ClusterIndex(tracked.cache);
-  tracked.index = index;
+  tracked.pageIndex = undefined;
   const changes: ClaimChangeNotice[] = [];
   for (const key of keys) {
     const { namespace, name } = splitClaimKey(key);

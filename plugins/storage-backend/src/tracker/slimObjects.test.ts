@@ -1,0 +1,213 @@
+import { diagnose } from '@eks-storage/backstage-plugin-storage-common';
+import {
+  CoreV1Event,
+  KubernetesObject,
+  V1PersistentVolume,
+  V1PersistentVolumeClaim,
+  V1Pod,
+} from '@kubernetes/client-node';
+import { EksSim, startEksSim } from '@eks-storage/eks-sim';
+import { ClusterCache } from './ClusterCache';
+import { detailOf, diagnosisInputOf, summarizeClaim } from './claimView';
+import { slimObject, timeText } from './slimObjects';
+
+jest.setTimeout(60_000);
+
+type Lists = Record<string, KubernetesObject[]>;
+
+/** The informer names of the cache, and where the API server lists them. */
+const SOURCES: Array<[string, string, string]> = [
+  [
+    'PersistentVolumeClaim',
+    'PersistentVolumeClaim',
+    '/api/v1/persistentvolumeclaims',
+  ],
+  ['PersistentVolume', 'PersistentVolume', '/api/v1/persistentvolumes'],
+  ['StorageClass', 'StorageClass', '/apis/storage.k8s.io/v1/storageclasses'],
+  ['CSIDriver', 'CSIDriver', '/apis/storage.k8s.io/v1/csidrivers'],
+  ['Node', 'Node', '/api/v1/nodes'],
+  ['Pod', 'Pod', '/api/v1/pods'],
+  [
+    'Event/claim',
+    'Event',
+    '/api/v1/events?fieldSelector=involvedObject.kind%3DPersistentVolumeClaim',
+  ],
+  [
+    'Event/pod',
+    'Event',
+    '/api/v1/events?fieldSelector=involvedObject.kind%3DPod,type%3DWarning',
+  ],
+  [
+    'VolumeSnapshot',
+    'VolumeSnapshot',
+    '/apis/snapshot.storage.k8s.io/v1/volumesnapshots',
+  ],
+];
+
+/** A stand-in for ClusterCache over fixed lists (what ClusterIndex reads). */
+function cacheOf(lists: Lists): ClusterCache {
+  const list = (kind: string, namespace?: string) =>
+    (lists[kind] ?? []).filter(
+      o => !namespace || o.metadata?.namespace === namespace,
+    );
+  return {
+    list,
+    get: (kind: string, name: string, namespace?: string) =>
+      list(kind, namespace).find(o => o.metadata?.name === name),
+  } as unknown as ClusterCache;
+}
+
+/** JSON as a page would get it: Dates as the API server's text. */
+const plain = (value: unknown) =>
+  JSON.parse(
+    JSON.stringify(value, function replacer(this: any, key, v) {
+      return this[key] instanceof Date ? timeText(this[key]) : v;
+    }),
+  );
+
+describe('slimmed cache objects', () => {
+  let sim: EksSim;
+  const raw: Lists = {};
+  const slim: Lists = {};
+
+  beforeAll(async () => {
+    // The demo scenario has a claim in most states the diagnosis knows.
+    sim = await startEksSim({ scenario: 'demo', clusterName: 'eks-dev' });
+    // A snapshot of a bound claim, cut before the lists are read.
+    await fetch(
+      `${sim.url}/apis/snapshot.storage.k8s.io/v1/namespaces/payments/volumesnapshots`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          apiVersion: 'snapshot.storage.k8s.io/v1',
+          kind: 'VolumeSnapshot',
+          metadata: { name: 'ledger-nightly' },
+          spec: { source: { persistentVolumeClaimName: 'payments-ledger' } },
+        }),
+      },
+    );
+    for (const [name, kind, path] of SOURCES) {
+      const body: any = await (await fetch(`${sim.url}${path}`)).json();
+      raw[name] = body.items;
+      // Slimmed from a copy: slimming must not need to change its input.
+      slim[name] = structuredClone(body.items).map((o: KubernetesObject) =>
+        slimObject(kind, o),
+      );
+    }
+  });
+
+  afterAll(() => sim?.close());
+
+  it('diagnose, summarize and show every claim as the objects the API server returns do', () => {
+    const now = new Date();
+    const rawCache = cacheOf(raw);
+    const slimCache = cacheOf(slim);
+    expect(raw.PersistentVolumeClaim.length).toBeGreaterThan(8);
+    for (const [i, pvc] of raw.PersistentVolumeClaim.entries()) {
+      const fromRaw = diagnosisInputOf(rawCache, pvc, now);
+      const fromSlim = diagnosisInputOf(
+        slimCache,
+        slim.PersistentVolumeClaim[i] as V1PersistentVolumeClaim,
+        now,
+      );
+      const diagnosis = diagnose(fromRaw);
+      expect(diagnose(fromSlim)).toEqual(diagnosis);
+      const summary = summarizeClaim('eks-dev', fromRaw, diagnosis);
+      expect(summarizeClaim('eks-dev', fromSlim, diagnosis)).toEqual(summary);
+      const { manifest, ...detail } = plain(detailOf(summary, fromRaw));
+      const { manifest: slimManifest, ...slimDetail } = plain(
+        detailOf(summary, fromSlim),
+      );
+      expect(slimDetail).toEqual(detail);
+      // The claim's page shows its manifest without the server's bookkeeping.
+      expect(slimManifest.spec).toEqual(manifest.spec);
+      expect(slimManifest.status).toEqual(manifest.status);
+      expect(slimManifest.metadata.labels).toEqual(manifest.metadata.labels);
+      expect(slimManifest.metadata.managedFields).toBeUndefined();
+    }
+  });
+
+  it('keeps what the platform console reads of volumes, snapshots and pods', () => {
+    for (const [i, pv] of (
+      raw.PersistentVolume as V1PersistentVolume[]
+    ).entries()) {
+      const kept = slim.PersistentVolume[i] as V1PersistentVolume;
+      expect(kept.status?.phase).toBe(pv.status?.phase);
+      expect(kept.spec?.persistentVolumeReclaimPolicy).toBe(
+        pv.spec?.persistentVolumeReclaimPolicy,
+      );
+      expect(kept.spec?.claimRef?.name).toBe(pv.spec?.claimRef?.name);
+      expect(kept.spec?.claimRef?.namespace).toBe(pv.spec?.claimRef?.namespace);
+      expect(kept.spec?.claimRef?.uid).toBe(pv.spec?.claimRef?.uid);
+      expect(kept.spec?.capacity).toEqual(pv.spec?.capacity);
+      expect(kept.spec?.csi).toEqual(pv.spec?.csi);
+      expect(kept.spec?.storageClassName).toBe(pv.spec?.storageClassName);
+      expect(kept.spec?.nodeAffinity).toEqual(pv.spec?.nodeAffinity);
+      expect(kept.metadata?.creationTimestamp).toBe(
+        pv.metadata?.creationTimestamp,
+      );
+      expect(kept.metadata?.labels).toEqual(pv.metadata?.labels);
+      expect(kept.metadata?.annotations).toEqual(pv.metadata?.annotations);
+    }
+    expect(raw.VolumeSnapshot.length).toBeGreaterThan(0);
+    for (const [i, snapshot] of raw.VolumeSnapshot.entries()) {
+      const { spec, status } = slim.VolumeSnapshot[i] as any;
+      expect(spec.source).toEqual((snapshot as any).spec.source);
+      for (const field of ['readyToUse', 'creationTime', 'restoreSize']) {
+        expect(status?.[field]).toEqual((snapshot as any).status?.[field]);
+      }
+    }
+    for (const [i, pod] of (raw.Pod as V1Pod[]).entries()) {
+      const kept = slim.Pod[i] as V1Pod;
+      const claims = (p: V1Pod) =>
+        (p.spec?.volumes ?? []).flatMap(v =>
+          v.persistentVolumeClaim ? [v.persistentVolumeClaim.claimName] : [],
+        );
+      expect(claims(kept)).toEqual(claims(pod));
+      expect(kept.spec?.nodeName).toBe(pod.spec?.nodeName);
+      expect(kept.status?.phase).toBe(pod.status?.phase);
+      expect(kept.spec?.containers).toBeUndefined();
+    }
+    for (const event of slim['Event/claim'] as CoreV1Event[]) {
+      expect(event.involvedObject.name).toBeTruthy();
+      expect(event.reason).toBeTruthy();
+    }
+  });
+
+  it('writes timestamps as the API server does, from Dates and text alike', () => {
+    const at = '2026-11-01T09:00:00Z';
+    const fromDate = slimObject('PersistentVolume', {
+      metadata: { name: 'v', creationTimestamp: new Date(at) },
+    } as V1PersistentVolume);
+    const fromText = slimObject('PersistentVolume', {
+      metadata: { name: 'v', creationTimestamp: at as any },
+    } as V1PersistentVolume);
+    expect(fromDate.metadata?.creationTimestamp).toBe(at);
+    expect(fromText).toEqual(fromDate);
+  });
+
+  it('drops the last-applied annotation and managed fields', () => {
+    const claim = (name: string) =>
+      slimObject('PersistentVolumeClaim', {
+        metadata: {
+          name,
+          namespace: ['pay', 'ments'].join(''),
+          labels: { app: ['web', 'shop'].join('-') },
+          annotations: {
+            'kubectl.kubernetes.io/last-applied-configuration': '{}',
+            note: 'kept',
+          },
+          managedFields: [{ manager: 'kubectl' }],
+        },
+      } as V1PersistentVolumeClaim);
+    const a = claim('a');
+    expect(a.metadata).toEqual({
+      name: 'a',
+      namespace: 'payments',
+      labels: { app: 'web-shop' },
+      annotations: { note: 'kept' },
+    });
+    expect(Object.keys(a)).toEqual(['metadata']);
+  });
+});
