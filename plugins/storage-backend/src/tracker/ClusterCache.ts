@@ -11,6 +11,10 @@ import {
   V1PersistentVolumeClaim,
   V1Pod,
   V1StorageClass,
+  Observable,
+  ObservableMiddleware,
+  ResponseContext,
+  SelfDecodingBody,
 } from '@kubernetes/client-node';
 import { ClusterClient } from '../clusters/ClusterRegistry';
 import { claimKey } from './claimKey';
@@ -57,7 +61,7 @@ interface Source<T extends KubernetesObject> {
   /** The objects' kind, when the name is not it (`Event/pod` → `Event`). */
   objectKind?: string;
   path: string;
-  list: (page: ListPage) => Promise<KubernetesListObject<T>>;
+  list: (page: ListPage, options: RawListOptions) => Promise<unknown>;
   fieldSelector?: string;
   /** The claims a change of this object touches. */
   affects: (object: T) => ClaimChange;
@@ -83,6 +87,49 @@ export interface ClusterCacheOptions {
   maxReconnectDelayMs?: number;
 }
 
+/** A list as the API server sends it: items, and the list's metadata. */
+interface RawList {
+  items?: KubernetesObject[];
+  metadata?: { resourceVersion?: string; continue?: string };
+}
+
+type RawListOptions = {
+  middleware: ObservableMiddleware[];
+  middlewareMergeStrategy: 'append';
+};
+
+const EMPTY_LIST = '{"apiVersion":"v1","kind":"List","metadata":{},"items":[]}';
+
+/**
+ * Options for a client-node list call that hand the API server's JSON to
+ * `capture` and give client-node an empty list to make model objects of:
+ * the cache slims the JSON itself, and converting every object of a large
+ * cluster into client-node's classes first doubled the first sync's work
+ * and garbage. Errors pass through untouched, as client-node reports them.
+ */
+function capturing(capture: (list: RawList) => void): RawListOptions {
+  const keep = async (response: ResponseContext) => {
+    if (response.httpStatusCode < 200 || response.httpStatusCode > 299) {
+      return response;
+    }
+    capture(JSON.parse(await response.body.text()));
+    return new ResponseContext(
+      response.httpStatusCode,
+      response.headers,
+      new SelfDecodingBody(Promise.resolve(Buffer.from(EMPTY_LIST))),
+    );
+  };
+  return {
+    middlewareMergeStrategy: 'append',
+    middleware: [
+      {
+        pre: context => new Observable(Promise.resolve(context)),
+        post: response => new Observable(keep(response)),
+      },
+    ],
+  };
+}
+
 /**
  * Lists every object of a source a page at a time, keeping of each what
  * `slim` returns: the objects the API server sent are garbage page by page
@@ -96,15 +143,17 @@ async function listAll<T extends KubernetesObject>(
   let resourceVersion: string | undefined;
   let token: string | undefined;
   do {
-    const page = await source.list({
-      limit: LIST_PAGE_SIZE,
-      ...(token && { _continue: token }),
-    });
-    for (const item of page.items ?? []) items.push(slim(item));
+    let page: RawList = {};
+    await source.list(
+      { limit: LIST_PAGE_SIZE, ...(token && { _continue: token }) },
+      capturing(list => {
+        page = list;
+      }),
+    );
+    for (const item of page.items ?? []) items.push(slim(item as T));
     // Every page of one list is read at the first page's version.
     resourceVersion ??= page.metadata?.resourceVersion;
-    // Typed lists say `_continue`; custom objects come as the server sent them.
-    token = page.metadata?._continue ?? (page.metadata as any)?.continue;
+    token = page.metadata?.continue || undefined;
   } while (token);
   return {
     apiVersion: 'v1',
@@ -183,7 +232,8 @@ export class ClusterCache {
       {
         kind: 'PersistentVolumeClaim',
         path: '/api/v1/persistentvolumeclaims',
-        list: page => core.listPersistentVolumeClaimForAllNamespaces(page),
+        list: (page, options) =>
+          core.listPersistentVolumeClaimForAllNamespaces(page, options),
         affects: (pvc: V1PersistentVolumeClaim) => ({
           keys: [claimKey(pvc.metadata?.namespace, pvc.metadata?.name)],
         }),
@@ -191,7 +241,7 @@ export class ClusterCache {
       {
         kind: 'PersistentVolume',
         path: '/api/v1/persistentvolumes',
-        list: page => core.listPersistentVolume(page),
+        list: (page, options) => core.listPersistentVolume(page, options),
         affects: (pv: V1PersistentVolume) => ({
           keys: pv.spec?.claimRef
             ? [claimKey(pv.spec.claimRef.namespace, pv.spec.claimRef.name)]
@@ -201,25 +251,25 @@ export class ClusterCache {
       {
         kind: 'StorageClass',
         path: '/apis/storage.k8s.io/v1/storageclasses',
-        list: page => storage.listStorageClass(page),
+        list: (page, options) => storage.listStorageClass(page, options),
         affects: () => all,
       } satisfies Source<V1StorageClass>,
       {
         kind: 'CSIDriver',
         path: '/apis/storage.k8s.io/v1/csidrivers',
-        list: page => storage.listCSIDriver(page),
+        list: (page, options) => storage.listCSIDriver(page, options),
         affects: () => all,
       } satisfies Source<V1CSIDriver>,
       {
         kind: 'Node',
         path: '/api/v1/nodes',
-        list: page => core.listNode(page),
+        list: (page, options) => core.listNode(page, options),
         affects: () => all,
       } satisfies Source<V1Node>,
       {
         kind: 'Pod',
         path: '/api/v1/pods',
-        list: page => core.listPodForAllNamespaces(page),
+        list: (page, options) => core.listPodForAllNamespaces(page, options),
         affects: (pod: V1Pod) => ({
           keys: claimsOfPod(pod).map(name =>
             claimKey(pod.metadata?.namespace, name),
@@ -233,11 +283,14 @@ export class ClusterCache {
         objectKind: 'Event',
         path: '/api/v1/events',
         fieldSelector: 'involvedObject.kind=PersistentVolumeClaim',
-        list: page =>
-          core.listEventForAllNamespaces({
-            ...page,
-            fieldSelector: 'involvedObject.kind=PersistentVolumeClaim',
-          }),
+        list: (page, options) =>
+          core.listEventForAllNamespaces(
+            {
+              ...page,
+              fieldSelector: 'involvedObject.kind=PersistentVolumeClaim',
+            },
+            options,
+          ),
         affects: (event: CoreV1Event) => ({
           keys: [
             claimKey(
@@ -252,11 +305,14 @@ export class ClusterCache {
         objectKind: 'Event',
         path: '/api/v1/events',
         fieldSelector: 'involvedObject.kind=Pod,type=Warning',
-        list: page =>
-          core.listEventForAllNamespaces({
-            ...page,
-            fieldSelector: 'involvedObject.kind=Pod,type=Warning',
-          }),
+        list: (page, options) =>
+          core.listEventForAllNamespaces(
+            {
+              ...page,
+              fieldSelector: 'involvedObject.kind=Pod,type=Warning',
+            },
+            options,
+          ),
         affects: (event: CoreV1Event) => {
           const pod = this.get<V1Pod>(
             'Pod',
@@ -276,13 +332,16 @@ export class ClusterCache {
         kind: 'VolumeSnapshot',
         path: '/apis/snapshot.storage.k8s.io/v1/volumesnapshots',
         optional: true,
-        list: page =>
-          custom.listClusterCustomObject({
-            group: 'snapshot.storage.k8s.io',
-            version: 'v1',
-            plural: 'volumesnapshots',
-            ...page,
-          }) as Promise<KubernetesListObject<VolumeSnapshot>>,
+        list: (page, options) =>
+          custom.listClusterCustomObject(
+            {
+              group: 'snapshot.storage.k8s.io',
+              version: 'v1',
+              plural: 'volumesnapshots',
+              ...page,
+            },
+            options,
+          ),
         affects: (snapshot: VolumeSnapshot) => ({
           keys: snapshot.spec?.source?.persistentVolumeClaimName
             ? [
