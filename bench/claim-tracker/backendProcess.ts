@@ -19,6 +19,7 @@ async function main() {
     claims: synced.reduce((sum, c) => sum + c.claims, 0),
     syncMs,
     heapUsed: memory.heapUsed,
+    heapTotal: memory.heapTotal,
     rss: memory.rss,
     external: memory.external,
     arrayBuffers: memory.arrayBuffers,

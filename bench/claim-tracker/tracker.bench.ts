@@ -31,6 +31,7 @@ interface BackendMemory {
   claims: number;
   syncMs: number;
   heapUsed: number;
+  heapTotal: number;
   rss: number;
   external: number;
   maxRssKiB: number;
@@ -72,6 +73,7 @@ async function main() {
     claims: 0,
     syncMs: 0,
     heapUsed: 0,
+    heapTotal: 0,
     rss: 0,
     external: 0,
     maxRssKiB: 0,
@@ -108,6 +110,8 @@ async function main() {
     rssMiB: Math.round(full.rss / MiB),
     peakRssMiB: Math.round(full.maxRssKiB / 1024),
     heapMiB: Math.round(full.heapUsed / MiB),
+    heapCommittedMiB: Math.round(full.heapTotal / MiB),
+    externalMiB: Math.round(full.external / MiB),
     idleBackendRssMiB: Math.round(idle.rss / MiB),
     idleBackendHeapMiB: Math.round(idle.heapUsed / MiB),
     firstSyncMs: full.syncMs,
