@@ -202,7 +202,7 @@ export class ClaimTracker {
     { announce }: FlushOptions,
   ): Promise<void> {
     const tracked = this.tracked.get(cluster)!;
-    const changes = diagnoseChangedClaims(cluster, tracked, this.now);
+    const changes = await diagnoseChangedClaims(cluster, tracked, this.now);
     await tracked.recorder.recordDue();
     if (announce) {
       for (const { claim, transition } of changes) {
