@@ -274,6 +274,24 @@ export class ClaimTracker {
       : undefined;
   }
 
+  /**
+   * A claim's annotations as the cache has them: what a list of claims
+   * needs of each, without building every claim's page (getClaim).
+   */
+  claimAnnotations(
+    cluster: string,
+    namespace: string,
+    name: string,
+  ): Record<string, string> | undefined {
+    return this.tracked
+      .get(cluster)
+      ?.cache.get<V1PersistentVolumeClaim>(
+        'PersistentVolumeClaim',
+        name,
+        namespace,
+      )?.metadata?.annotations;
+  }
+
   getClaim(
     cluster: string,
     namespace: string,

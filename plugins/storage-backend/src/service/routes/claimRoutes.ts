@@ -52,9 +52,7 @@ export function claimRoutes(router: StorageApiRouter, options: RouterOptions) {
     cluster: string;
     namespace: string;
     name: string;
-  }) =>
-    tracker.getClaim(claim.cluster, claim.namespace, claim.name)?.manifest
-      .metadata?.annotations as Record<string, string> | undefined;
+  }) => tracker.claimAnnotations(claim.cluster, claim.namespace, claim.name);
   const submission = createSubmission(options);
 
   /** A claim in the tracker's cache, and the entity it belongs to, if any. */
