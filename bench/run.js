@@ -6,16 +6,10 @@
 // (and its results.md), then bench/RESULTS.md and bench/results/latest.json
 // are assembled from every benchmark's part.
 const { spawnSync } = require('node:child_process');
-const {
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} = require('node:fs');
+const { mkdirSync, mkdtempSync, readdirSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
-const { assemble } = require('./lib/assemble');
+const { assemble, writeFormatted } = require('./lib/assemble');
 
 const args = process.argv.slice(2);
 const names = args.filter(a => !a.startsWith('-') && !/^\d/.test(a));
@@ -87,13 +81,10 @@ if (!smoke) {
   // The wall time of a run of every benchmark is a figure too.
   if (!names.length) {
     mkdirSync(join(root, 'results'), { recursive: true });
-    writeFileSync(
+    writeFormatted(
       join(root, 'results', 'run.json'),
-      `${JSON.stringify(
-        { date: new Date().toISOString(), wallSeconds, took },
-        null,
-        2,
-      )}\n`,
+      JSON.stringify({ date: new Date().toISOString(), wallSeconds, took }),
+      'json',
     );
   }
   const assembled = assemble();

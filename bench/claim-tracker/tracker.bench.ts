@@ -128,6 +128,13 @@ async function main() {
           bytesPerClaim: 4300,
           note: 'the tracker before this work: about 4.2 KB per claim with bare claims (no volumes, pods or events); 16.8 KB per claim with the objects measured here',
         },
+        bottleneck: {
+          what: "The informers' cache kept every object as the API server sent it (pods with containers and status, managed fields, the last-applied annotation), converted into client-node's model classes; per claim the tracker also kept its last transition, the page fingerprint as JSON and a cluster-wide index. Now the cache keeps slimmed plain copies with shared repeated values, lists are read 500 objects a page as JSON, states and fingerprints are hashes, and indexes are built per namespace when needed.",
+          before:
+            '14,303 bytes per claim, RSS 840 MiB (peak 973), first sync 33 s (20,000 claims)',
+          after:
+            '3,140 bytes per claim, RSS 442 MiB (peak 453), first sync 11 s (20,000 claims); 100,000: see ours',
+        },
         goal: [
           { figure: 'ours.bytesPerClaim', op: '<', value: 2048 },
           { figure: 'ours.rssMiB', op: '<', value: 300 },

@@ -264,6 +264,12 @@ async function main() {
           claims,
         },
         baseline: null,
+        bottleneck: {
+          what: 'Loading a large fleet took minutes: the store sorted every key again at the next list after each new object, and the scheduler listed every pod on each claim or volume change, while the controllers list as objects arrive. The store now keeps its order with a binary-search insert, and the scheduler keeps its unscheduled pods from the pod events.',
+          before:
+            '10,000 claims with volumes, pods, events and snapshots loaded in 85 s',
+          after: '4.8 s',
+        },
         goal: [
           { figure: 'ours.list10kP99Ms', op: '<', value: 1000 },
           {

@@ -8,6 +8,13 @@ const {
   writeFileSync,
 } = require('node:fs');
 const { join } = require('node:path');
+const prettier = require('prettier');
+
+/** Written as the repository's formatting check wants it. */
+function writeFormatted(file, text, parser) {
+  const options = prettier.resolveConfig.sync(file) ?? {};
+  writeFileSync(file, prettier.format(text, { ...options, parser }));
+}
 
 const root = join(__dirname, '..');
 
@@ -135,9 +142,10 @@ function assemble() {
   ];
   const latest = Object.fromEntries(keys.map(key => [key, parts[key]]));
   mkdirSync(join(root, 'results'), { recursive: true });
-  writeFileSync(
+  writeFormatted(
     join(root, 'results', 'latest.json'),
-    `${JSON.stringify(latest, null, 2)}\n`,
+    JSON.stringify(latest, null, 2),
+    'json',
   );
 
   const summary = keys.map(key => {
@@ -178,11 +186,11 @@ function assemble() {
     '',
     ...keys.map(key => section(key, parts[key], dirs[key])),
   ].join('\n');
-  writeFileSync(join(root, 'RESULTS.md'), markdown);
+  writeFormatted(join(root, 'RESULTS.md'), markdown, 'markdown');
   return keys;
 }
 
-module.exports = { assemble };
+module.exports = { assemble, writeFormatted };
 
 if (require.main === module) {
   console.log(`Assembled: ${assemble().join(', ')}`);

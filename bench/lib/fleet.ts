@@ -467,6 +467,11 @@ export async function loadFleet(
   }));
   let written = 0;
   const offset = options.offset ?? 0;
+  // Snapshots last: each ready snapshot makes the simulated provisioner
+  // look through its namespace's claims, and each claim the snapshotter
+  // through its namespace's snapshots; loading them after the claims keeps
+  // a fleet of 100,000 from taking minutes.
+  const snapshots: object[] = [];
   for (let c = 0; c < options.claims; c++) {
     const i = offset + c;
     const entity = i % options.entities;
@@ -482,7 +487,7 @@ export async function loadFleet(
     put('PersistentVolumeClaim', objects.pvc);
     objects.pods.forEach(pod => put('Pod', pod));
     objects.events.forEach(event => put('Event', event));
-    objects.snapshots.forEach(snapshot => put('VolumeSnapshot', snapshot));
+    snapshots.push(...objects.snapshots);
     written +=
       2 +
       objects.pods.length +
@@ -490,6 +495,10 @@ export async function loadFleet(
       objects.snapshots.length;
     // Let the simulator's controllers and open watches keep up.
     if (c % 2000 === 1999) await new Promise(resolve => setImmediate(resolve));
+  }
+  for (const [i, snapshot] of snapshots.entries()) {
+    put('VolumeSnapshot', snapshot);
+    if (i % 2000 === 1999) await new Promise(resolve => setImmediate(resolve));
   }
   return written;
 }

@@ -5,7 +5,8 @@
  * `bench/<name>/result.json` on full runs only; `yarn bench` then assembles
  * bench/RESULTS.md and bench/results/latest.json from every part.
  */
-import { writeFileSync } from 'node:fs';
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { writeFormatted } = require('./assemble');
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
@@ -63,7 +64,9 @@ export function writePart(
     process.stdout.write(`(smoke: nothing written)\n${text}`);
     return;
   }
-  writeFileSync(join(dir, 'result.json'), text);
-  if (options.details) writeFileSync(join(dir, 'results.md'), options.details);
+  writeFormatted(join(dir, 'result.json'), text, 'json');
+  if (options.details) {
+    writeFormatted(join(dir, 'results.md'), options.details, 'markdown');
+  }
   process.stdout.write(text);
 }

@@ -38,8 +38,12 @@ export interface SimHost {
   clusters: Array<{ name: string; url: string }>;
   /** API requests each cluster answered so far, by verb and resource. */
   counts(): Promise<Record<string, Record<string, number>>>;
-  /** Total API requests across clusters so far. */
-  total(): Promise<number>;
+  /**
+   * API requests across clusters so far: `calls` (lists, gets, writes …)
+   * and `watches` (watch requests: an informer's watch, opened again after
+   * a quiet spell, whatever the pages do).
+   */
+  total(): Promise<{ calls: number; watches: number }>;
   /**
    * A claim's volume disappears and the claim goes Lost, or both come back
    * and it is Bound again; resolves with the time the claim's phase was
@@ -62,6 +66,10 @@ export async function startSimHost(options: SimHostOptions): Promise<SimHost> {
       '-r',
       transform,
       `--max-old-space-size=${options.maxHeapMiB ?? 4096}`,
+      // BENCH_SIM_PROFILE=<dir>: a CPU profile of the simulated clusters.
+      ...(process.env.BENCH_SIM_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SIM_PROFILE}`]
+        : []),
     ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -91,9 +99,14 @@ export async function startSimHost(options: SimHostOptions): Promise<SimHost> {
       const counts = await ask<Record<string, Record<string, number>>>({
         type: 'counts',
       });
-      return Object.values(counts)
-        .flatMap(c => Object.values(c))
-        .reduce((a, b) => a + b, 0);
+      const sum = { calls: 0, watches: 0 };
+      for (const [key, count] of Object.values(counts).flatMap(c =>
+        Object.entries(c),
+      )) {
+        if (key.startsWith('watch ')) sum.watches += count;
+        else sum.calls += count;
+      }
+      return sum;
     },
     setClaimPhase: (cluster, namespace, name, phase) =>
       ask({ type: 'setClaimPhase', cluster, namespace, name, phase }),

@@ -11,8 +11,9 @@ export async function buildHarness(outDir: string): Promise<void> {
   await build({
     entryPoints: [join(__dirname, 'harness.tsx')],
     bundle: true,
-    // Readable names when profiling the page.
+    // Readable names and a source map when profiling the page.
     minify: !process.env.BENCH_HARNESS_READABLE,
+    sourcemap: process.env.BENCH_HARNESS_READABLE ? 'external' : false,
     format: 'iife',
     target: 'chrome120',
     outfile: join(outDir, 'harness.js'),
