@@ -90,6 +90,22 @@ export async function startBenchBackend(options: BenchBackendOptions) {
         storage: {
           offerings,
           approvals: { platformApprovers: ['group:default/platform-team'] },
+          // The platform console's scheduled collection and housekeeping
+          // (every 10 and 5 minutes) first run 30 s and 1 min after start,
+          // right inside a benchmark's few minutes: they run after it, so
+          // the figures are the pages', not the console's schedule.
+          fleet: {
+            collection: {
+              frequency: { minutes: 10 },
+              timeout: { minutes: 5 },
+              initialDelay: { hours: 1 },
+            },
+            housekeeping: {
+              frequency: { minutes: 5 },
+              timeout: { minutes: 5 },
+              initialDelay: { hours: 1 },
+            },
+          },
           ...options.storage,
         },
       },
