@@ -41,6 +41,21 @@ const NAMESPACES = smoke ? 2 : 10;
 const REFRESH_SECONDS = 10;
 const VIEWERS = 100;
 
+/** The API requests of each kind (all clusters) made between two counts. */
+function requestsBetween(
+  before: Record<string, Record<string, number>>,
+  after: Record<string, Record<string, number>>,
+): Record<string, number> {
+  const made: Record<string, number> = {};
+  for (const [cluster, counts] of Object.entries(after)) {
+    for (const [request, count] of Object.entries(counts)) {
+      const more = count - (before[cluster]?.[request] ?? 0);
+      if (more > 0) made[request] = (made[request] ?? 0) + more;
+    }
+  }
+  return made;
+}
+
 /** Calls for each entity in turn, in a shuffled order. */
 function callsFor(make: (n: number) => HttpCall): HttpCall[] {
   const order = Array.from({ length: ENTITIES }, (_, n) => n);
@@ -114,6 +129,7 @@ async function main() {
   ) {
     await runLoad({ calls, mode: 'closed', viewers: 4, total: smoke ? 4 : 40 });
     const before = await sims.total();
+    const countsBefore = await sims.counts();
     const single = await runLoad({ calls, mode: 'closed', total: views.one });
     const polled = await runLoad({
       calls,
@@ -128,6 +144,7 @@ async function main() {
       total: views.burst,
     });
     const after = await sims.total();
+    const countsAfter = await sims.counts();
     const all = views.one + views.open + views.burst;
     const failed = [single, polled, burst].reduce((s, r) => s + r.failures, 0);
     if (failed) throw new Error(`${failed} views failed`);
@@ -143,6 +160,7 @@ async function main() {
         Math.round(((after.calls - before.calls) / all) * 100) / 100,
       // Informers' watches opened again meanwhile (not caused by views).
       watchRequestsMeanwhile: after.watches - before.watches,
+      apiRequestsMeanwhile: requestsBetween(countsBefore, countsAfter),
       claimsPerView: expected,
       kBPerView: Math.round(single.bytesPerCall / 1024),
       oneViewer: figures(single),

@@ -259,8 +259,10 @@ export interface Config {
     /** The claim tracker that follows the clusters. */
     tracker?: {
       /**
-       * How often every claim is diagnosed again without an event, so
-       * diagnoses that depend on elapsed time stay current. Default 1 minute.
+       * How often the claims whose diagnosis can change with time alone
+       * (provisioning, resizing, failed) are diagnosed again without an
+       * event, so diagnoses that depend on elapsed time stay current.
+       * Default 1 minute.
        */
       resyncInterval?: HumanDuration | string;
     };

@@ -109,3 +109,83 @@ describe('a cluster replaced behind the same address', () => {
     }
   });
 });
+
+/**
+ * A kind that nobody changes for a while (claims in a quiet cluster while
+ * pods and events churn) must reconnect from a version the server still
+ * remembers: with bookmarks the informer keeps its version current, and a
+ * dropped watch resumes without listing every object again.
+ */
+describe('a quiet kind whose watch is dropped', () => {
+  it('resumes from a bookmark instead of listing again', async () => {
+    const sim = await startEksSim({
+      scenario: 'empty',
+      clusterName: 'eks-dev',
+      historySize: 10,
+      bookmarkIntervalMs: 100,
+    });
+    const knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: ':memory:',
+      useNullAsDefault: true,
+    });
+    const api = await startStorageBackend({
+      clusters: [{ name: 'eks-dev', url: sim.url }],
+      knex,
+    });
+    const core = sim.kubeConfig.makeApiClient(CoreV1Api);
+    const claimLists = () =>
+      sim.requests.snapshot()['list persistentvolumeclaims'] ?? 0;
+    try {
+      await eventually(
+        async () => (await api.get('/health')).body.clusters?.[0]?.synced,
+        'the backend to sync',
+      );
+      const listedAtStart = claimLists();
+      // Far more changes than the server remembers, none of them claims.
+      for (let i = 0; i < 30; i++) {
+        await core.createNamespacedEvent({
+          namespace: 'payments',
+          body: {
+            metadata: { name: `churn-${i}` },
+            involvedObject: { kind: 'Pod', name: 'web', namespace: 'payments' },
+            reason: 'Pulled',
+            message: 'Container image pulled',
+            type: 'Normal',
+          },
+        });
+      }
+      // Long enough for a bookmark carrying the newest version.
+      await new Promise(resolve => setTimeout(resolve, 500));
+      sim.faults.dropWatches();
+      await core.createNamespacedPersistentVolumeClaim({
+        namespace: 'payments',
+        body: {
+          metadata: {
+            name: 'after-the-drop',
+            labels: { 'backstage.io/kubernetes-id': 'payments-api' },
+          },
+          spec: {
+            accessModes: ['ReadWriteOnce'],
+            storageClassName: 'gp3',
+            resources: { requests: { storage: '1Gi' } },
+          },
+        },
+      });
+      await eventually(
+        async () =>
+          (
+            await api.get('/claims?entityRef=component:default/payments-api')
+          ).body.items?.some(
+            (c: { name: string }) => c.name === 'after-the-drop',
+          ),
+        'the claim made after the drop',
+      );
+      expect(claimLists()).toBe(listedAtStart);
+    } finally {
+      await api.stop();
+      await knex.destroy();
+      await sim.close();
+    }
+  });
+});

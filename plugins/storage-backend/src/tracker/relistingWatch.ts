@@ -20,12 +20,20 @@ export function isTooLargeResourceVersion(status: unknown): boolean {
 }
 
 /**
- * A Watch whose informers relist when the server has not reached the
- * version they watch from, as client-go's reflector does. client-node's
- * ListWatch relists only after 410 Expired; on any other ERROR event it
- * watches again from the same version, and would wait forever for a
- * version the server may never reach. Such an event is passed on as the
- * 410 it amounts to: the informer's version is unusable, list again.
+ * A Watch that behaves as client-go's reflector does where client-node's
+ * ListWatch does not:
+ *
+ * - It asks for bookmarks (`allowWatchBookmarks`). The informer takes each
+ *   bookmark's resourceVersion, so a quiet kind (no claims changing for an
+ *   hour) reconnects from a recent version instead of one the server has
+ *   long forgotten, which answers 410 and costs a full relist; and the
+ *   bookmarks keep a quiet watch from hitting client-node's 30-second
+ *   inactivity timeout.
+ * - It relists when the server has not reached the version watched from.
+ *   client-node relists only after 410 Expired; on any other ERROR event it
+ *   watches again from the same version, and would wait forever for a
+ *   version the server may never reach. Such an event is passed on as the
+ *   410 it amounts to: the informer's version is unusable, list again.
  */
 export class RelistingWatch extends Watch {
   override watch(
@@ -36,7 +44,7 @@ export class RelistingWatch extends Watch {
   ): Promise<AbortController> {
     return super.watch(
       path,
-      queryParams,
+      { ...queryParams, allowWatchBookmarks: true },
       (phase, apiObj, watchObj) =>
         phase === 'ERROR' && isTooLargeResourceVersion(apiObj)
           ? callback(phase, { ...apiObj, code: 410 }, watchObj)

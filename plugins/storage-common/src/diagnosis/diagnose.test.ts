@@ -6,6 +6,7 @@ import type {
   V1StorageClass,
 } from '@kubernetes/client-node';
 import fc from 'fast-check';
+import { diagnosisCanAge } from './aging';
 import { diagnose } from './diagnose';
 import { DiagnosisInput } from './types';
 
@@ -1006,6 +1007,17 @@ describe('diagnose', () => {
     expect(result.fix).toMatch(expected.fix ?? /.*/);
     expect(result.explanation.length).toBeGreaterThan(10);
   });
+
+  // The tracker's resync re-diagnoses only the states that can age: any
+  // other diagnosis must be the same days later.
+  it.each(cases.filter(({ input }) => !diagnosisCanAge(diagnose(input).state)))(
+    '$name: the same three days later',
+    ({ input }) => {
+      expect(diagnose({ ...input, now: at(3 * 24 * 60) })).toEqual(
+        diagnose(input),
+      );
+    },
+  );
 
   it('gives the time the situation started', () => {
     expect(diagnose(CASES[0][1]).since).toBe(at(0));

@@ -1,4 +1,5 @@
 export { diagnose } from './diagnose';
+export { diagnosisCanAge } from './aging';
 export type {
   ClaimState,
   Diagnosis,
