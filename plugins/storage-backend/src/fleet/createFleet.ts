@@ -188,12 +188,14 @@ export function createFleet(deps: FleetDependencies) {
             })),
           )
         : [];
+      const keyOf = (cluster: string, namespace: string, name: string) =>
+        JSON.stringify([cluster, namespace, name]);
+      const readings = new Map(
+        latest.map(r => [keyOf(r.cluster, r.namespace, r.claim), r]),
+      );
       return claims.map(claim => {
-        const reading = latest.find(
-          r =>
-            r.cluster === claim.cluster &&
-            r.namespace === claim.namespace &&
-            r.claim === claim.name,
+        const reading = readings.get(
+          keyOf(claim.cluster, claim.namespace, claim.name),
         );
         const expiresAt = annotationsOf(claim)?.[EXPIRES_AT_ANNOTATION];
         return {

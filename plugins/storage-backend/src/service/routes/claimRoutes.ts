@@ -3,7 +3,6 @@ import { Request, Response } from 'express';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   ClaimDetailResponse,
-  ClaimsResponse,
   IN_FLIGHT_REQUEST_STATUSES,
   KUBERNETES_ID_LABEL,
   KUBERNETES_LABEL_SELECTOR_ANNOTATION,
@@ -24,6 +23,7 @@ import { ClaimActionBodies, ClaimActionName } from '../requestInput';
 import { costOfClaim, offeringOfSummary } from '../claimCost';
 import { RouterOptions, StorageApiRouter } from './context';
 import { reply } from './reply';
+import { ClaimJsonCache, replyWithClaimItems } from './claimListJson';
 import { createSubmission } from './submission';
 
 /** Requests that show as rows of the entity: on their way, or stopped. */
@@ -54,6 +54,7 @@ export function claimRoutes(router: StorageApiRouter, options: RouterOptions) {
     name: string;
   }) => tracker.claimAnnotations(claim.cluster, claim.namespace, claim.name);
   const submission = createSubmission(options);
+  const claimJson = new ClaimJsonCache();
 
   /** A claim in the tracker's cache, and the entity it belongs to, if any. */
   async function claimAndEntity(
@@ -113,22 +114,30 @@ export function claimRoutes(router: StorageApiRouter, options: RouterOptions) {
     const extras = claimExtras
       ? await claimExtras(claims, annotationsOf)
       : claims.map(() => ({}));
-    reply<ClaimsResponse>(res, {
-      items: claims.map((claim, index) => ({
-        ...claim,
-        ...extras[index],
-        cost: costOfClaim(
+    replyWithClaimItems(
+      res,
+      claims.map((claim, index) => {
+        const storageClass = tracker.storageClass(
+          claim.cluster,
+          claim.storageClassName,
+        );
+        return claimJson.itemJson(
           claim,
-          offerings,
-          prices,
-          tracker.storageClass(claim.cluster, claim.storageClassName),
-        ),
-      })),
-      requests: await store.list({ entityRef, status: [...SHOWN_REQUESTS] }),
-      clusters: tracker.clusterStatus(),
-      selector: selectorText,
-      signalChannel: channels.opaque(entitySignalChannel(entityRef)),
-    });
+          storageClass,
+          () => costOfClaim(claim, offerings, prices, storageClass),
+          extras[index],
+        );
+      }),
+      {
+        requests: await store.list({
+          entityRef,
+          status: [...SHOWN_REQUESTS],
+        }),
+        clusters: tracker.clusterStatus(),
+        selector: selectorText,
+        signalChannel: channels.opaque(entitySignalChannel(entityRef)),
+      },
+    );
   });
 
   router.get('/claims/:cluster/:namespace/:name', async (req, res) => {
