@@ -3,7 +3,9 @@
  * started by the memory benchmark with the clusters' URLs, it waits until
  * every claim is tracked, collects garbage, and reports its memory.
  */
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import { startBenchBackend, waitForSync } from '../lib/backend';
+import { memoryMap } from './memoryMap';
 
 async function main() {
   const clusters = JSON.parse(process.argv[2]);
@@ -15,7 +17,7 @@ async function main() {
   global.gc?.();
   global.gc?.();
   const memory = process.memoryUsage();
-  process.send!({
+  const figures = {
     claims: synced.reduce((sum, c) => sum + c.claims, 0),
     syncMs,
     heapUsed: memory.heapUsed,
@@ -25,7 +27,25 @@ async function main() {
     arrayBuffers: memory.arrayBuffers,
     // KiB, the most this process held at once (the sync's peak).
     maxRssKiB: process.resourceUsage().maxRSS,
-  });
+    // Where the resident memory is (MiB), and V8's committed spaces.
+    rssByMapping: memoryMap(),
+    v8CommittedMiB: Object.fromEntries(
+      getHeapSpaceStatistics().map(space => [
+        space.space_name,
+        Math.round((space.physical_space_size / 2 ** 20) * 10) / 10,
+      ]),
+    ),
+  };
+  // BENCH_HEAP_SNAPSHOT=<dir>: a heap snapshot of the synced backend there,
+  // for a profiler (Chrome DevTools' Memory tab), after the figures.
+  const snapshotDir = process.env.BENCH_HEAP_SNAPSHOT;
+  const snapshot =
+    snapshotDir &&
+    writeHeapSnapshot(
+      `${snapshotDir}/backend-${process.pid}-${Date.now()}.heapsnapshot`,
+    );
+  if (snapshot) console.log(`heap snapshot: ${snapshot}`);
+  process.send!(figures);
   process.once('message', async () => {
     await backend.stop();
     process.exit(0);

@@ -35,6 +35,8 @@ interface BackendMemory {
   rss: number;
   external: number;
   maxRssKiB: number;
+  rssByMapping?: Record<string, number>;
+  v8CommittedMiB?: Record<string, number>;
 }
 
 /** Runs the backend on these clusters in its own process; its memory once synced. */
@@ -103,6 +105,13 @@ async function main() {
     throw new Error(`tracked ${full.claims} claims of ${CLAIMS}`);
   }
 
+  for (const [name, memory] of [
+    ['idle', idle],
+    ['full', full],
+  ] as const) {
+    console.log(name, 'RSS by mapping (MiB)', memory.rssByMapping);
+    console.log(name, 'V8 committed (MiB)', memory.v8CommittedMiB);
+  }
   const bytesPerClaim = Math.round((full.heapUsed - idle.heapUsed) / CLAIMS);
   const ours = {
     bytesPerClaim,

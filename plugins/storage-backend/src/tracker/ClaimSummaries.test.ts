@@ -57,4 +57,25 @@ describe('ClaimSummaries', () => {
     check();
     expect(indexed(summaries, 'id=web')).toEqual(['e']);
   });
+
+  it('reads as a map by claim key', () => {
+    const summaries = new ClaimSummaries();
+    summaries.set('ns/a', summary('a', {}));
+    summaries.set('other/a', { ...summary('a', {}), namespace: 'other' });
+    summaries.set('ns/a', summary('a', { id: 'web' }));
+    expect(summaries.size).toBe(2);
+    expect(summaries.get('ns/a')?.labels).toEqual({ id: 'web' });
+    expect(summaries.has('other/a')).toBe(true);
+    expect([...summaries.keys()].sort()).toEqual(['ns/a', 'other/a']);
+    expect(
+      [...summaries]
+        .map(([key, s]) => `${key}=${s.namespace}/${s.name}`)
+        .sort(),
+    ).toEqual(['ns/a=ns/a', 'other/a=other/a']);
+    expect(summaries.delete('ns/a')).toBe(true);
+    expect(summaries.delete('ns/a')).toBe(false);
+    expect(summaries.get('ns/a')).toBeUndefined();
+    expect([...summaries.values()].map(s => s.namespace)).toEqual(['other']);
+    expect(summaries.size).toBe(1);
+  });
 });

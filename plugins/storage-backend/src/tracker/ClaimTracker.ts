@@ -104,7 +104,6 @@ export class ClaimTracker {
         const isStopped = () => this.stopped;
         const tracked: TrackedCluster = {
           summaries: new ClaimSummaries(),
-          fingerprints: new Map(),
           version: 0,
           states: new ClaimStates(latest.values()),
           dirty: new Set(),

@@ -11,8 +11,6 @@ export interface TrackedCluster {
   cache: ClusterCache;
   /** By claim key, with an index by label for entity pages. */
   summaries: ClaimSummaries;
-  /** A hash of what the pages of each claim last showed, to tell them of changes. */
-  fingerprints: Map<string, number>;
   /** Counts the cache's changes: an index built since the last one is current. */
   version: number;
   /**
@@ -20,6 +18,7 @@ export interface TrackedCluster {
    * list of claims asks for many at once); dropped at the next flush.
    */
   pageIndex?: { version: number; index: ClusterIndex };
+  /** Each claim's last state, and a hash of what its pages last showed. */
   states: ClaimStates;
   dirty: Set<string>;
   allDirty: boolean;

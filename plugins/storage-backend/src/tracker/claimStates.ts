@@ -1,7 +1,6 @@
 import { Diagnosis } from '@eks-storage/backstage-plugin-storage-common';
 import { ClaimTransition, stateKeyOf } from '../database/ClaimTransitionStore';
-import { claimKey } from './claimKey';
-import { hash53 } from './hash';
+import { hash53, smallParts } from './hash';
 import { ClaimSummary } from './claimView';
 
 /** A diagnosis, or the end of a claim. */
@@ -11,45 +10,69 @@ export type Observed = {
   headline: string;
 };
 
-/** The state key (ClaimTransitionStore's) as a hash: all a comparison needs. */
+/**
+ * The state key (ClaimTransitionStore's) as a 53-bit hash, in two small
+ * integers (see smallParts): all a comparison needs.
+ */
 const stateKey = (diagnosis: Observed) =>
-  hash53(stateKeyOf({ ...diagnosis, toState: diagnosis.state }));
+  smallParts(hash53(stateKeyOf({ ...diagnosis, toState: diagnosis.state })));
+
+/** What is kept of one claim. */
+interface ClaimState {
+  /** A hash of its state key, low and high bits. */
+  keyLow: number;
+  keyHigh: number;
+  state: string;
+  /** A hash of what its pages last showed (claimFingerprint). */
+  shown: number | undefined;
+}
 
 /**
- * The state each claim of a cluster was last observed in. Seeded from the
- * transitions recorded before, so a restart records only what changed.
- * Per claim it keeps the state and a hash of its key, not the transition:
- * with a hundred thousand claims that is most of the difference.
+ * The state each claim of a cluster was last observed in, and a hash of
+ * what its pages last showed. Seeded from the transitions recorded before,
+ * so a restart records only what changed. Per claim it keeps the state and
+ * two hashes, not the transition nor the pages: with a hundred thousand
+ * claims that is most of the difference. By namespace, then name, with the
+ * summary's strings (the cached claim's): no key string of its own.
  */
 export class ClaimStates {
-  private readonly last: Map<string, { key: number; state: string }>;
+  private readonly byNamespace = new Map<string, Map<string, ClaimState>>();
 
   constructor(recorded: Iterable<ClaimTransition>) {
-    this.last = new Map(
-      [...recorded].map(transition => [
-        claimKey(transition.namespace, transition.name),
-        {
-          key: stateKey({
-            ...transition,
-            state: transition.toState as Observed['state'],
-          }),
-          state: transition.toState,
-        },
-      ]),
-    );
+    for (const transition of recorded) {
+      const key = stateKey({
+        ...transition,
+        state: transition.toState as Observed['state'],
+      });
+      this.names(transition.namespace).set(transition.name, {
+        keyLow: key.low,
+        keyHigh: key.high,
+        state: transition.toState,
+        shown: undefined,
+      });
+    }
+  }
+
+  private names(namespace: string): Map<string, ClaimState> {
+    let names = this.byNamespace.get(namespace);
+    if (!names) {
+      names = new Map();
+      this.byNamespace.set(namespace, names);
+    }
+    return names;
   }
 
   /** The transition to a newly observed state; undefined when nothing changed. */
   transitionTo(
-    key: string,
     cluster: string,
     claim: ClaimSummary,
     diagnosis: Observed,
     now: () => Date,
   ): ClaimTransition | undefined {
-    const previous = this.last.get(key);
+    const names = this.names(claim.namespace);
+    const previous = names.get(claim.name);
     const next = stateKey(diagnosis);
-    if (previous?.key === next) {
+    if (previous?.keyLow === next.low && previous.keyHigh === next.high) {
       return undefined;
     }
     const transition: ClaimTransition = {
@@ -65,7 +88,32 @@ export class ClaimStates {
       headline: diagnosis.headline,
       observedAt: now().toISOString(),
     };
-    this.last.set(key, { key: next, state: diagnosis.state });
+    if (previous) {
+      previous.keyLow = next.low;
+      previous.keyHigh = next.high;
+      previous.state = diagnosis.state;
+    } else {
+      names.set(claim.name, {
+        keyLow: next.low,
+        keyHigh: next.high,
+        state: diagnosis.state,
+        shown: undefined,
+      });
+    }
     return transition;
+  }
+
+  /** The hash of what the claim's pages last showed, if they showed it. */
+  shown(claim: ClaimSummary): number | undefined {
+    return this.byNamespace.get(claim.namespace)?.get(claim.name)?.shown;
+  }
+
+  /**
+   * Remembers what the claim's pages show now. Call after transitionTo,
+   * which keeps the claim's state.
+   */
+  show(claim: ClaimSummary, fingerprint: number | undefined): void {
+    const state = this.byNamespace.get(claim.namespace)?.get(claim.name);
+    if (state) state.shown = fingerprint;
   }
 }

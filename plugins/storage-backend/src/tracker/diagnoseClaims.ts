@@ -56,10 +56,8 @@ export async function diagnoseChangedClaims(
     if (!pvc) {
       const gone = tracked.summaries.get(key);
       tracked.summaries.delete(key);
-      tracked.fingerprints.delete(key);
       if (gone) {
         const transition = tracked.states.transitionTo(
-          key,
           cluster,
           gone,
           {
@@ -69,6 +67,7 @@ export async function diagnoseChangedClaims(
           },
           clock,
         );
+        tracked.states.show(gone, undefined);
         changes.push({ claim: gone, transition });
       }
       continue;
@@ -76,17 +75,16 @@ export async function diagnoseChangedClaims(
     const input = diagnosisInputOf(tracked.cache, pvc, now, index);
     const diagnosis = diagnose(input);
     const summary = summarizeClaim(cluster, input, diagnosis);
-    const shownBefore = tracked.fingerprints.get(key);
+    const shownBefore = tracked.states.shown(summary);
     const shownNow = claimFingerprint(summary, input);
     tracked.summaries.set(key, summary);
-    tracked.fingerprints.set(key, shownNow);
     const transition = tracked.states.transitionTo(
-      key,
       cluster,
       summary,
       diagnosis,
       clock,
     );
+    tracked.states.show(summary, shownNow);
     if (transition) {
       tracked.recorder.add(key, transition);
     }

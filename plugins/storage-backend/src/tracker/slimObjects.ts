@@ -4,7 +4,11 @@ import type {
   V1ObjectMeta,
   V1PersistentVolume,
   V1PersistentVolumeClaim,
+  V1PersistentVolumeClaimStatus,
+  V1PersistentVolumeStatus,
   V1Pod,
+  V1PodSpec,
+  V1Volume,
 } from '@kubernetes/client-node';
 
 /**
@@ -112,137 +116,258 @@ export function timeText(value: unknown): any {
 }
 
 /**
- * A new object of the entries that have a value. (Deleting keys instead
- * would turn objects into slower, larger dictionaries.)
+ * The fields of `source` not named in `known`, added to `base`: what a
+ * slimmed object keeps beyond the fields it names (a claim's data source,
+ * a volume's NFS server …), so nothing a page shows is lost. Rare: the
+ * fields most objects have are in the literal `base` was made from.
  */
-function defined<T extends object>(entries: T): T {
-  const result: any = {};
-  for (const key in entries) {
-    if (entries[key] !== undefined) result[key] = entries[key];
+function withRest<T extends object>(
+  base: T,
+  source: object,
+  known: ReadonlySet<string>,
+): T {
+  for (const [key, value] of Object.entries(source)) {
+    if (value !== undefined && !known.has(key)) (base as any)[key] = value;
   }
-  return result;
+  return base;
 }
+
+const keys = (...names: string[]): ReadonlySet<string> => new Set(names);
+
+/*
+ * Every object below is one object literal, its fields in a fixed order,
+ * absent ones undefined (JSON and the pages leave those out). V8 then
+ * gives all objects of a kind one hidden class and makes each exactly as
+ * large as its fields: objects grown a field at a time got a separate
+ * property array (about 40 bytes), and a hidden class of their own for
+ * many of them, which with a hundred thousand claims was a fifth of the
+ * tracker's heap.
+ */
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
-/**
- * Metadata: name, namespace, resourceVersion (the informer compares it),
- * times, labels, annotations, finalizers, owners, uid. `brief` keeps only
- * the first three and the deletion time (pods).
- */
-function slimMeta(
-  meta: V1ObjectMeta | undefined,
-  options: { brief?: boolean; uid?: boolean } = {},
-): V1ObjectMeta {
-  const m = meta ?? {};
-  const brief = options.brief === true;
-  return defined({
-    name: m.name,
-    namespace: intern(m.namespace),
-    uid: brief || options.uid === false ? undefined : m.uid,
-    resourceVersion: m.resourceVersion,
-    generation: brief ? undefined : m.generation,
-    creationTimestamp: brief ? undefined : timeText(m.creationTimestamp),
-    deletionTimestamp: timeText(m.deletionTimestamp),
-    labels: brief ? undefined : sharedRecord(m.labels),
-    annotations: brief ? undefined : sharedRecord(m.annotations, LAST_APPLIED),
-    finalizers: brief ? undefined : sharedList(m.finalizers),
-    ownerReferences: brief
-      ? undefined
-      : m.ownerReferences?.map(owner =>
-          defined({
-            apiVersion: intern(owner.apiVersion),
-            kind: intern(owner.kind),
-            name: owner.name,
-            uid: owner.uid,
-            controller: owner.controller,
-          }),
-        ),
-  } as V1ObjectMeta);
+/** Fields of metadata few objects have, added only when there. */
+function withRareMeta(kept: V1ObjectMeta, m: V1ObjectMeta): V1ObjectMeta {
+  if (m.generation !== undefined) kept.generation = m.generation;
+  if (m.deletionTimestamp) {
+    kept.deletionTimestamp = timeText(m.deletionTimestamp);
+  }
+  if (m.ownerReferences?.length) {
+    kept.ownerReferences = m.ownerReferences.map(owner => ({
+      apiVersion: intern(owner.apiVersion),
+      kind: intern(owner.kind),
+      name: owner.name,
+      uid: owner.uid,
+      controller: owner.controller,
+    }));
+  }
+  return kept;
 }
+
+/**
+ * Metadata: name, namespace, uid, resourceVersion (the informer compares
+ * it), creation time, labels, annotations, finalizers; generation,
+ * deletion time and owners when it has them.
+ */
+function slimMeta(meta: V1ObjectMeta | undefined): V1ObjectMeta {
+  const m = meta ?? {};
+  return withRareMeta(
+    {
+      name: m.name,
+      namespace: intern(m.namespace),
+      uid: m.uid,
+      resourceVersion: m.resourceVersion,
+      creationTimestamp: timeText(m.creationTimestamp),
+      labels: sharedRecord(m.labels),
+      annotations: sharedRecord(m.annotations, LAST_APPLIED),
+      finalizers: sharedList(m.finalizers),
+    },
+    m,
+  );
+}
+
+/** A volume's metadata: as slimMeta, without namespace (it has none) and uid. */
+function volumeMeta(meta: V1ObjectMeta | undefined): V1ObjectMeta {
+  const m = meta ?? {};
+  return withRareMeta(
+    {
+      name: m.name,
+      resourceVersion: m.resourceVersion,
+      creationTimestamp: timeText(m.creationTimestamp),
+      labels: sharedRecord(m.labels),
+      annotations: sharedRecord(m.annotations, LAST_APPLIED),
+      finalizers: sharedList(m.finalizers),
+    },
+    m,
+  );
+}
+
+/**
+ * A pod's metadata: what names it, its deletion, and of its owners the
+ * controller's kind and name (the platform console names the workload
+ * that mounts a claim nobody owns), shared between the pods of one.
+ */
+function podMeta(
+  meta: V1ObjectMeta | undefined,
+  options: { owners: boolean },
+): V1ObjectMeta {
+  const kept: V1ObjectMeta = {
+    name: meta?.name,
+    namespace: intern(meta?.namespace),
+    resourceVersion: meta?.resourceVersion,
+  };
+  if (meta?.deletionTimestamp) {
+    kept.deletionTimestamp = timeText(meta.deletionTimestamp);
+  }
+  const owners = meta?.ownerReferences;
+  if (options.owners && owners?.length) {
+    kept.ownerReferences = shared(
+      owners.map(owner => ({
+        kind: intern(owner.kind),
+        name: owner.name,
+        controller: owner.controller,
+      })),
+    ) as V1ObjectMeta['ownerReferences'];
+  }
+  return kept;
+}
+
+const CLAIM_SPEC = keys(
+  'accessModes',
+  'storageClassName',
+  'volumeMode',
+  'volumeName',
+  'resources',
+);
+const CLAIM_STATUS = keys('phase', 'accessModes', 'capacity', 'conditions');
 
 function slimClaim(pvc: V1PersistentVolumeClaim): V1PersistentVolumeClaim {
   const spec = pvc.spec;
   const status = pvc.status;
-  return defined({
-    apiVersion: intern(pvc.apiVersion),
-    kind: intern(pvc.kind),
+  return {
+    // No apiVersion and kind: every claim's are v1 PersistentVolumeClaim,
+    // which the claim's page writes in its manifest.
     metadata: slimMeta(pvc.metadata),
     spec:
       spec &&
-      defined({
-        ...spec,
-        accessModes: sharedList(spec.accessModes),
-        storageClassName: intern(spec.storageClassName),
-        volumeMode: intern(spec.volumeMode),
-        resources: spec.resources && {
-          ...spec.resources,
-          requests: sharedRecord(spec.resources.requests as any),
-          limits: sharedRecord(spec.resources.limits as any),
+      withRest(
+        {
+          accessModes: sharedList(spec.accessModes),
+          storageClassName: intern(spec.storageClassName),
+          volumeMode: intern(spec.volumeMode),
+          volumeName: spec.volumeName,
+          // Claims ask for a few sizes: one object per size.
+          resources:
+            spec.resources &&
+            shared({
+              requests: sharedRecord(spec.resources.requests as any),
+              limits: sharedRecord(spec.resources.limits as any),
+            }),
         },
-      }),
-    status:
-      status &&
-      defined({
-        ...status,
-        phase: intern(status.phase),
-        accessModes: sharedList(status.accessModes),
-        capacity: sharedRecord(status.capacity as any),
-        conditions: status.conditions?.map(condition =>
-          defined({
-            ...condition,
-            lastProbeTime: timeText(condition.lastProbeTime),
-            lastTransitionTime: timeText(condition.lastTransitionTime),
-          }),
-        ),
-      }),
-  } as V1PersistentVolumeClaim);
+        spec,
+        CLAIM_SPEC,
+      ),
+    status: status && slimClaimStatus(status),
+  };
 }
+
+/**
+ * A claim's status. Without conditions (most claims') it is one of a few
+ * (Bound, a mode, a size): shared, as a whole.
+ */
+function slimClaimStatus(
+  status: V1PersistentVolumeClaimStatus,
+): V1PersistentVolumeClaimStatus {
+  const kept = withRest(
+    {
+      phase: intern(status.phase),
+      accessModes: sharedList(status.accessModes),
+      capacity: sharedRecord(status.capacity as any),
+      conditions: status.conditions?.map(condition => ({
+        ...condition,
+        lastProbeTime: timeText(condition.lastProbeTime),
+        lastTransitionTime: timeText(condition.lastTransitionTime),
+      })),
+    },
+    status,
+    CLAIM_STATUS,
+  );
+  return kept.conditions?.length ? kept : shared(kept);
+}
+
+const VOLUME_SPEC = keys(
+  'persistentVolumeReclaimPolicy',
+  'volumeMode',
+  'accessModes',
+  'capacity',
+  'claimRef',
+  'csi',
+  'nodeAffinity',
+  'storageClassName',
+);
+const VOLUME_CSI = keys('driver', 'fsType', 'volumeAttributes', 'volumeHandle');
 
 function slimVolume(pv: V1PersistentVolume): V1PersistentVolume {
   const spec = pv.spec;
-  return defined({
-    apiVersion: intern(pv.apiVersion),
-    kind: intern(pv.kind),
-    metadata: slimMeta(pv.metadata, { uid: false }),
+  const csi = spec?.csi;
+  const claimRef = spec?.claimRef;
+  return {
+    metadata: volumeMeta(pv.metadata),
     spec:
       spec &&
-      defined({
-        ...spec,
-        nodeAffinity: shared(spec.nodeAffinity),
-        accessModes: sharedList(spec.accessModes),
-        capacity: sharedRecord(spec.capacity as any),
-        storageClassName: intern(spec.storageClassName),
-        persistentVolumeReclaimPolicy: intern(
-          spec.persistentVolumeReclaimPolicy,
-        ),
-        volumeMode: intern(spec.volumeMode),
-        claimRef:
-          spec.claimRef &&
-          defined({
-            namespace: intern(spec.claimRef.namespace),
-            name: spec.claimRef.name,
-            uid: spec.claimRef.uid,
-          }),
-        csi:
-          spec.csi &&
-          defined({
-            ...spec.csi,
-            driver: intern(spec.csi.driver),
-            fsType: intern(spec.csi.fsType),
-            volumeAttributes: sharedRecord(spec.csi.volumeAttributes),
-          }),
-        mountOptions: sharedList(spec.mountOptions),
-      }),
-    status:
-      pv.status &&
-      defined({
-        phase: intern(pv.status.phase),
-        message: pv.status.message,
-        reason: intern(pv.status.reason),
-        lastPhaseTransitionTime: timeText(pv.status.lastPhaseTransitionTime),
-      }),
-  } as V1PersistentVolume);
+      withRest(
+        {
+          persistentVolumeReclaimPolicy: intern(
+            spec.persistentVolumeReclaimPolicy,
+          ),
+          volumeMode: intern(spec.volumeMode),
+          accessModes: sharedList(spec.accessModes),
+          capacity: sharedRecord(spec.capacity as any),
+          claimRef: claimRef && {
+            namespace: intern(claimRef.namespace),
+            name: claimRef.name,
+            uid: claimRef.uid,
+          },
+          csi:
+            csi &&
+            withRest(
+              {
+                driver: intern(csi.driver),
+                fsType: intern(csi.fsType),
+                volumeAttributes: sharedRecord(csi.volumeAttributes),
+                volumeHandle: csi.volumeHandle,
+              },
+              csi,
+              VOLUME_CSI,
+            ),
+          nodeAffinity: shared(spec.nodeAffinity),
+          storageClassName: intern(spec.storageClassName),
+        },
+        // Mount options (few volumes have them) among the rest.
+        spec,
+        VOLUME_SPEC,
+      ),
+    status: pv.status && slimVolumeStatus(pv.status),
+  };
+}
+
+/**
+ * A volume's status. When it entered its phase is read of volumes no claim
+ * holds (how long one has been left behind), not of Bound ones: a Bound
+ * volume's status is one of a few, shared.
+ */
+function slimVolumeStatus(
+  status: V1PersistentVolumeStatus,
+): V1PersistentVolumeStatus {
+  if (status.phase === 'Bound' && !status.message && !status.reason) {
+    return shared({ phase: intern(status.phase) });
+  }
+  return {
+    phase: intern(status.phase),
+    message: status.message,
+    reason: intern(status.reason),
+    lastPhaseTransitionTime: timeText(status.lastPhaseTransitionTime),
+  };
 }
 
 /**
@@ -255,39 +380,51 @@ function slimPod(pod: V1Pod): V1Pod {
   const status = pod.status;
   const volumes = spec?.volumes
     ?.filter(volume => volume.persistentVolumeClaim || volume.ephemeral)
-    .map(volume =>
-      defined({
-        name: volume.name,
-        persistentVolumeClaim: volume.persistentVolumeClaim,
-        ephemeral: volume.ephemeral,
-      }),
-    );
+    .map(volume => {
+      const claim = volume.persistentVolumeClaim;
+      const kept: V1Volume = {
+        name: intern(volume.name),
+        persistentVolumeClaim: claim && {
+          claimName: claim.claimName,
+        },
+      };
+      if (claim?.readOnly !== undefined) {
+        kept.persistentVolumeClaim!.readOnly = claim.readOnly;
+      }
+      if (volume.ephemeral) kept.ephemeral = volume.ephemeral;
+      return kept;
+    });
   if (!volumes?.length) {
     // Most pods of a cluster mount no claim: storage needs only their name.
-    return { metadata: slimMeta(pod.metadata, { brief: true }) } as V1Pod;
+    return { metadata: podMeta(pod.metadata, { owners: false }) };
   }
-  return defined({
-    apiVersion: intern(pod.apiVersion),
-    kind: intern(pod.kind),
-    metadata: slimMeta(pod.metadata, { brief: true }),
-    spec:
-      spec &&
-      (defined({
-        nodeName: intern(spec.nodeName),
-        nodeSelector: shared(spec.nodeSelector),
-        affinity: spec.affinity?.nodeAffinity
-          ? shared({ nodeAffinity: spec.affinity.nodeAffinity })
-          : undefined,
-        volumes,
-      }) as V1Pod['spec']),
+  const keptSpec: V1PodSpec = {
+    nodeName: intern(spec?.nodeName),
+    volumes,
+  } as V1PodSpec;
+  // Where a pod not yet scheduled may go (zone conflicts): few pods.
+  if (spec?.nodeSelector) keptSpec.nodeSelector = shared(spec.nodeSelector);
+  if (spec?.affinity?.nodeAffinity) {
+    keptSpec.affinity = shared({ nodeAffinity: spec.affinity.nodeAffinity });
+  }
+  return {
+    metadata: podMeta(pod.metadata, { owners: true }),
+    spec: keptSpec,
+    // Running, or one of a few reasons it is not: shared, unless a
+    // message makes it the pod's own.
     status:
       status &&
-      defined({
-        phase: intern(status.phase),
-        reason: intern(status.reason),
-        message: status.message,
-      }),
-  } as V1Pod);
+      (status.message
+        ? {
+            phase: intern(status.phase),
+            reason: intern(status.reason),
+            message: status.message,
+          }
+        : shared({
+            phase: intern(status.phase),
+            reason: intern(status.reason),
+          })),
+  };
 }
 
 /**
@@ -301,8 +438,8 @@ function slimEvent(event: CoreV1Event): CoreV1Event {
   const eventTime = timeText(event.eventTime);
   const source = intern(event.source?.component);
   const reporter = intern(event.reportingComponent);
-  return defined({
-    metadata: defined({
+  return {
+    metadata: {
       name: event.metadata?.name,
       namespace: intern(event.metadata?.namespace),
       resourceVersion: event.metadata?.resourceVersion,
@@ -311,12 +448,12 @@ function slimEvent(event: CoreV1Event): CoreV1Event {
         firstTimestamp || lastTimestamp || eventTime
           ? undefined
           : timeText(event.metadata?.creationTimestamp),
-    }),
-    involvedObject: defined({
+    },
+    involvedObject: {
       kind: intern(involved?.kind),
       namespace: intern(involved?.namespace),
       name: involved?.name,
-    }),
+    },
     reason: intern(event.reason),
     message: event.message,
     type: intern(event.type),
@@ -326,14 +463,14 @@ function slimEvent(event: CoreV1Event): CoreV1Event {
     lastTimestamp:
       lastTimestamp === firstTimestamp ? firstTimestamp : lastTimestamp,
     eventTime: eventTime ?? undefined,
-    source: source && { component: source },
+    source: source ? shared({ component: source }) : undefined,
     reportingComponent: reporter && reporter !== source ? reporter : undefined,
-  } as CoreV1Event);
+  };
 }
 
 /** A node's name, labels (zones) and conditions; images and the like are not kept. */
 function slimNode(node: KubernetesObject & { spec?: any; status?: any }) {
-  return defined({
+  return {
     apiVersion: intern(node.apiVersion),
     kind: intern(node.kind),
     metadata: slimMeta(node.metadata),
@@ -344,7 +481,7 @@ function slimNode(node: KubernetesObject & { spec?: any; status?: any }) {
       capacity: node.status.capacity,
       nodeInfo: node.status.nodeInfo,
     },
-  });
+  };
 }
 
 /** Any other kind: everything but managed fields and the last-applied annotation. */
