@@ -132,6 +132,9 @@ function requestFix(request: StoredStorageRequest): string | undefined {
   return undefined;
 }
 
+/** localeCompare's order, with one collator for all (thousands of rows). */
+const textOrder = new Intl.Collator().compare;
+
 /** The rows of the Storage tab: errors first, then warnings, then by name. */
 export function toRows(
   response: ClaimsResponse,
@@ -227,7 +230,7 @@ export function toRows(
   return rows.sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      a.name.localeCompare(b.name) ||
-      a.cluster.localeCompare(b.cluster),
+      textOrder(a.name, b.name) ||
+      textOrder(a.cluster, b.cluster),
   );
 }

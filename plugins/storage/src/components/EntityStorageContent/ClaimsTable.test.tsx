@@ -106,4 +106,48 @@ describe('ClaimsTable', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Status' }));
     expect(names()[0]?.slice(0, 11)).toBe('claim-00005');
   });
+
+  it('keeps the rows on screen while a refresh is under way, then shows the new answer', async () => {
+    const rows = manyRows(3);
+    const { rerender } = await renderInTestApp(<ClaimsTable rows={rows} />);
+    expect(screen.getByText('claim-00001')).toBeInTheDocument();
+
+    rerender(<ClaimsTable rows={rows} loading />);
+    expect(screen.getByRole('table', { name: 'Storage' })).toHaveAttribute(
+      'aria-busy',
+      'true',
+    );
+    expect(screen.getByText('claim-00001')).toBeInTheDocument();
+
+    // The answer brings new objects for every claim; one changed state.
+    const refreshed = rows.map(row => ({ ...row }));
+    refreshed[1] = { ...refreshed[1], stateLabel: 'Lost', severity: 'error' };
+    rerender(<ClaimsTable rows={refreshed} />);
+    const row = screen.getByText('claim-00001').closest('tr')!;
+    expect(within(row).getByText('Lost')).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Storage' })).not.toHaveAttribute(
+      'aria-busy',
+    );
+  });
+
+  it('pages through the claims, and starts again at the first page on a new order', async () => {
+    await renderInTestApp(<ClaimsTable rows={manyRows(45)} />);
+    expect(screen.getByText('1-20 of 45')).toBeInTheDocument();
+    expect(screen.getByText('claim-00000')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(screen.getByText('21-40 of 45')).toBeInTheDocument();
+    expect(screen.getByText('claim-00020')).toBeInTheDocument();
+    expect(screen.queryByText('claim-00000')).not.toBeInTheDocument();
+
+    // Descending by name: the last claims first, from the first page.
+    await userEvent.click(screen.getByRole('button', { name: 'Claim' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Claim' }));
+    expect(screen.getByText('1-20 of 45')).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: /Claim/ })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
+    expect(screen.getByText('claim-00044')).toBeInTheDocument();
+  });
 });

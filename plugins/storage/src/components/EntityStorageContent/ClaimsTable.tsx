@@ -1,25 +1,28 @@
-import { useMemo, useState } from 'react';
-import Box from '@material-ui/core/Box';
-import Tooltip from '@material-ui/core/Tooltip';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import IconButton from '@material-ui/core/IconButton';
+import InputAdornment from '@material-ui/core/InputAdornment';
+import Paper from '@material-ui/core/Paper';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TablePagination from '@material-ui/core/TablePagination';
+import TableRow from '@material-ui/core/TableRow';
+import TableSortLabel from '@material-ui/core/TableSortLabel';
+import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { Link, Table, TableColumn } from '@backstage/core-components';
-import {
-  ACCESS_MODE_HELP,
-  SEVERITY_ORDER,
-  costSortValue,
-  formatAccessModes,
-  formatAge,
-  formatDateTime,
-  formatMonthlyCost,
-  quantityBytes,
-} from '../../lib/format';
-import { StorageRow, pendingNote } from '../../lib/rows';
+import { makeStyles } from '@material-ui/core/styles';
+import ClearIcon from '@material-ui/icons/Clear';
+import SearchIcon from '@material-ui/icons/Search';
+import { StorageRow } from '../../lib/rows';
 import { useRequestLink } from '../../hooks/useRequestLink';
-import { DriverLabel } from '../common/DriverIcon';
 import { FilterOption, FilterSelect } from '../common/FilterSelect';
-import { StatusChip } from '../common/StatusChip';
-import { UsageBar } from '../usage/UsageBar';
-import { relativeTime } from '../../lib/fleet';
+import {
+  CLAIM_COLUMNS,
+  CellLayout,
+  ClaimColumn,
+  RowLinks,
+} from './claimColumns';
 import {
   NO_FILTERS,
   PROBLEMS,
@@ -27,187 +30,158 @@ import {
   filterRows,
   optionsOf,
 } from './filters';
+import {
+  SortState,
+  clampPage,
+  nextSort,
+  searchRows,
+  sortRows,
+} from './tableModel';
+import { sameData } from '../../lib/sameData';
 
-/** The path of a claim's page, relative to the Storage tab. */
-export function claimPath(row: {
-  cluster: string;
-  namespace: string;
-  name: string;
-}): string {
-  return [row.cluster, row.namespace, row.name]
-    .map(encodeURIComponent)
-    .join('/');
+export { claimPath } from './claimColumns';
+
+/** How long typing in the search box waits before the table follows. */
+const SEARCH_DEBOUNCE_MS = 150;
+
+// One static style sheet for the whole table (made once per theme), rather
+// than styles computed per cell.
+const useStyles = makeStyles(
+  theme => ({
+    toolbar: {
+      display: 'flex',
+      flexWrap: 'wrap',
+      alignItems: 'center',
+      justifyContent: 'space-between',
+      gap: theme.spacing(2),
+      padding: theme.spacing(3, 2, 2.5, 2.5),
+    },
+    title: { fontWeight: theme.typography.fontWeightBold as number },
+    filters: {
+      display: 'flex',
+      flexWrap: 'wrap',
+      gap: theme.spacing(2),
+      marginBottom: theme.spacing(2),
+    },
+    // A refresh that takes a while dims the rows; a quick one shows nothing.
+    refreshing: {
+      opacity: 0.6,
+      transition: 'opacity 0.2s 0.3s',
+    },
+    head: {
+      padding: theme.spacing(1, 2, 1, 2.5),
+      borderTop: `1px solid ${theme.palette.grey.A100}`,
+      borderBottom: `1px solid ${theme.palette.grey.A100}`,
+      fontWeight: theme.typography.fontWeightBold as number,
+      textTransform: 'uppercase',
+      whiteSpace: 'nowrap',
+    },
+    noWrap: { whiteSpace: 'nowrap' },
+    highlight: {
+      whiteSpace: 'nowrap',
+      fontWeight: theme.typography.fontWeightBold as number,
+    },
+    offering: { minWidth: 140 },
+    status: { minWidth: 280 },
+    stack: {
+      display: 'flex',
+      flexDirection: 'column',
+      alignItems: 'flex-start',
+      gap: 4,
+    },
+    scroll: { overflowX: 'auto' },
+    empty: { textAlign: 'center' },
+  }),
+  { name: 'StorageClaimsTable' },
+);
+
+type Classes = ReturnType<typeof useStyles>;
+
+interface ClaimRowProps {
+  row: StorageRow;
+  links: RowLinks;
+  classes: Classes;
 }
 
-const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+const cellClass = (classes: Classes, layout?: CellLayout) =>
+  layout ? classes[layout] : undefined;
 
-const time = (iso?: string) => (iso ? Date.parse(iso) || 0 : 0);
-
-function columns(
-  linkBase: string,
-  requestLink: (id: string) => string,
-): TableColumn<StorageRow>[] {
-  return [
-    {
-      title: 'Driver',
-      field: 'driverName',
-      cellStyle: NO_WRAP,
-      render: row => <DriverLabel driver={row.driver} />,
-    },
-    {
-      title: 'Claim',
-      field: 'name',
-      highlight: true,
-      cellStyle: NO_WRAP,
-      customFilterAndSearch: (term: string, row) =>
-        `${row.name} ${row.cluster}/${row.namespace}`
-          .toLowerCase()
-          .includes(term.toLowerCase()),
-      render: row => (
-        <>
-          {row.kind === 'claim' && (
-            <Link to={`${linkBase}${claimPath(row)}`}>{row.name}</Link>
-          )}
-          {row.kind === 'request' && row.request && (
-            <Link to={requestLink(row.request.id)}>{row.name}</Link>
-          )}
-          {row.kind === 'request' && !row.request && row.name}
-          <Typography variant="caption" display="block" color="textSecondary">
-            {row.cluster} / {row.namespace}
-            {row.kind === 'request' && ' · not in the cluster yet'}
-          </Typography>
-        </>
-      ),
-    },
-    {
-      title: 'Offering or class',
-      field: 'offering',
-      cellStyle: { minWidth: 140 },
-    },
-    {
-      title: 'Capacity',
-      field: 'requested',
-      customSort: (a, b) =>
-        quantityBytes(a.capacity ?? a.requested) -
-        quantityBytes(b.capacity ?? b.requested),
-      render: row => (
-        <>
-          {row.requested ?? '—'}
-          {row.capacity && row.capacity !== row.requested && (
-            <Typography variant="caption" display="block" color="textSecondary">
-              has {row.capacity}
-            </Typography>
-          )}
-          {!row.capacity && row.kind === 'claim' && (
-            <Typography variant="caption" display="block" color="textSecondary">
-              not provisioned
-            </Typography>
-          )}
-        </>
-      ),
-    },
-    {
-      title: 'Used',
-      field: 'claim.usage.usedFraction',
-      searchable: false,
-      customSort: (a, b) =>
-        (a.claim?.usage?.usedFraction ?? -1) -
-        (b.claim?.usage?.usedFraction ?? -1),
-      render: row =>
-        row.claim?.usage ? <UsageBar usage={row.claim.usage} /> : '—',
-    },
-    {
-      title: 'Access',
-      field: 'accessModes',
-      searchable: false,
-      sorting: false,
-      render: row => (
-        <Tooltip
-          title={row.accessModes
-            .map(m => `${m}: ${ACCESS_MODE_HELP[m] ?? ''}`)
-            .join('; ')}
-        >
-          <span>{formatAccessModes(row.accessModes) || '—'}</span>
-        </Tooltip>
-      ),
-    },
-    {
-      title: 'Status',
-      field: 'headline',
-      cellStyle: { minWidth: 280 },
-      customSort: (a, b) =>
-        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-        a.stateLabel.localeCompare(b.stateLabel),
-      customFilterAndSearch: (term: string, row) =>
-        `${row.stateLabel} ${row.headline}`
-          .toLowerCase()
-          .includes(term.toLowerCase()),
-      render: row => (
-        <Box
-          display="flex"
-          flexDirection="column"
-          alignItems="flex-start"
-          style={{ gap: 4 }}
-        >
-          <StatusChip label={row.stateLabel} severity={row.severity} />
-          <Typography variant="body2">{row.headline}</Typography>
-          {row.approvalNote && (
-            <Typography
-              variant="caption"
-              data-testid={`storage-row-approval-${row.request?.id}`}
-            >
-              {row.approvalNote}
-            </Typography>
-          )}
-          {row.kind === 'request' && row.request && (
-            <Typography variant="caption">
-              <Link to={requestLink(row.request.id)}>View request</Link>
-            </Typography>
-          )}
-          {row.fix &&
-            (row.severity === 'error' || row.severity === 'warning') && (
-              <Typography variant="caption">
-                <strong>Fix:</strong> {row.fix}
-              </Typography>
+/**
+ * One claim's row. A refreshed answer brings new objects for every claim;
+ * a row whose data did not change is not rendered again.
+ */
+const ClaimRow = memo(
+  function ClaimRowCells({ row, links, classes }: ClaimRowProps) {
+    return (
+      <TableRow>
+        {CLAIM_COLUMNS.map(column => (
+          <TableCell
+            key={column.id}
+            className={cellClass(classes, column.layout)}
+          >
+            {column.layout === 'status' ? (
+              <div className={classes.stack}>{column.render(row, links)}</div>
+            ) : (
+              column.render(row, links)
             )}
-          {row.pending.map(request => (
-            <Typography key={request.id} variant="caption">
-              <Link to={requestLink(request.id)}>{pendingNote(request)}</Link>
-            </Typography>
-          ))}
-        </Box>
-      ),
-    },
-    {
-      title: 'Monthly cost',
-      field: 'cost',
-      searchable: false,
-      cellStyle: NO_WRAP,
-      customSort: (a, b) => costSortValue(a.cost) - costSortValue(b.cost),
-      render: row => formatMonthlyCost(row.cost),
-    },
-    {
-      title: 'Age',
-      field: 'createdAt',
-      searchable: false,
-      customSort: (a, b) => time(b.createdAt) - time(a.createdAt),
-      render: row => (
-        <>
-          {formatAge(row.createdAt)}
-          {row.claim?.expiresAt && (
-            <Typography
-              variant="caption"
-              display="block"
-              title={formatDateTime(row.claim.expiresAt)}
-            >
-              expires {relativeTime(row.claim.expiresAt)}
-            </Typography>
-          )}
-        </>
-      ),
-    },
-  ];
+          </TableCell>
+        ))}
+      </TableRow>
+    );
+  },
+  (before, after) =>
+    before.links === after.links &&
+    before.classes === after.classes &&
+    sameData(before.row, after.row),
+);
+
+const ariaSort = (sort: SortState | undefined, column: ClaimColumn) => {
+  if (sort?.column !== column.id) return undefined;
+  return sort.direction === 'asc' ? 'ascending' : 'descending';
+};
+
+/** The value, or the previous one while it holds the same data. */
+function useSameData<T>(value: T): T {
+  const last = useRef(value);
+  if (!sameData(last.current, value)) last.current = value;
+  return last.current;
 }
+
+/** The search box: the table follows the text once typing pauses. */
+const SearchField = ({ onSearch }: { onSearch: (term: string) => void }) => {
+  const [text, setText] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => onSearch(text), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text, onSearch]);
+  return (
+    <TextField
+      value={text}
+      onChange={event => setText(event.target.value)}
+      placeholder="Filter"
+      inputProps={{ 'aria-label': 'Search claims' }}
+      InputProps={{
+        startAdornment: (
+          <InputAdornment position="start">
+            <SearchIcon fontSize="small" color="action" />
+          </InputAdornment>
+        ),
+        endAdornment: (
+          <InputAdornment position="end">
+            <IconButton
+              size="small"
+              aria-label="Clear search"
+              disabled={!text}
+              onClick={() => setText('')}
+            >
+              <ClearIcon fontSize="small" />
+            </IconButton>
+          </InputAdornment>
+        ),
+      }}
+    />
+  );
+};
 
 const FILTERS: Array<{ key: keyof RowFilters; label: string }> = [
   { key: 'status', label: 'Status' },
@@ -215,95 +189,198 @@ const FILTERS: Array<{ key: keyof RowFilters; label: string }> = [
   { key: 'driver', label: 'Driver' },
 ];
 
+/** The drop-down filters above the table; rendered again only when they change. */
+const FilterBar = memo(function Filters(props: {
+  filters: RowFilters;
+  options: Record<keyof RowFilters, FilterOption[]>;
+  onChange: (key: keyof RowFilters, value: string) => void;
+  className: string;
+}) {
+  const { filters, options, onChange, className } = props;
+  return (
+    <div className={className} role="group" aria-label="Filter claims">
+      {FILTERS.map(({ key, label }) => (
+        <FilterSelect
+          key={key}
+          id={`storage-filter-${key}`}
+          label={label}
+          value={filters[key]}
+          options={options[key]}
+          onChange={value => onChange(key, value)}
+        />
+      ))}
+    </div>
+  );
+});
+
 export interface ClaimsTableProps {
   rows: StorageRow[];
   title?: string;
+  /** A refresh is under way: the rows shown stay (dimmed if it takes a while). */
   loading?: boolean;
   /** Prefix of the claim links, relative to the current route. */
   linkBase?: string;
   pageSize?: number;
 }
 
-/** Every claim and request of the entity, with filters, sorting and paging. */
-export const ClaimsTable = ({
+/**
+ * Every claim and request of the entity, with filters, search, sorting and
+ * paging. Only the page on screen is rendered, whatever the number of
+ * claims.
+ */
+export const ClaimsTable = memo(function ClaimsTableView({
   rows,
   title = 'Storage',
   loading,
   linkBase = '',
-  pageSize = 20,
-}: ClaimsTableProps) => {
+  pageSize: firstPageSize = 20,
+}: ClaimsTableProps) {
+  const classes = useStyles();
   const [filters, setFilters] = useState<RowFilters>(NO_FILTERS);
-  const options = useMemo<Record<keyof RowFilters, FilterOption[]>>(
-    () => ({
-      status: [
-        { value: PROBLEMS, label: 'Needs attention' },
-        ...optionsOf(rows, r => r.stateLabel).map(v => ({
+  const [term, setTerm] = useState('');
+  const [sort, setSort] = useState<SortState>();
+  const [page, setPage] = useState(0);
+  const [pageSize, setPageSize] = useState(firstPageSize);
+  // The same options after a refresh keep the filters from rendering again.
+  const options = useSameData(
+    useMemo<Record<keyof RowFilters, FilterOption[]>>(
+      () => ({
+        status: [
+          { value: PROBLEMS, label: 'Needs attention' },
+          ...optionsOf(rows, r => r.stateLabel).map(v => ({
+            value: v,
+            label: v,
+          })),
+        ],
+        cluster: optionsOf(rows, r => r.cluster).map(v => ({
           value: v,
           label: v,
         })),
-      ],
-      cluster: optionsOf(rows, r => r.cluster).map(v => ({
-        value: v,
-        label: v,
-      })),
-      driver: optionsOf(rows, r => r.driverName).map(v => ({
-        value: v,
-        label: v,
-      })),
-    }),
-    [rows],
+        driver: optionsOf(rows, r => r.driverName).map(v => ({
+          value: v,
+          label: v,
+        })),
+      }),
+      [rows],
+    ),
   );
-  const shown = useMemo(() => filterRows(rows, filters), [rows, filters]);
+  const shown = useMemo(
+    () =>
+      sortRows(
+        searchRows(filterRows(rows, filters), CLAIM_COLUMNS, term),
+        CLAIM_COLUMNS,
+        sort,
+      ),
+    [rows, filters, term, sort],
+  );
   const requestLink = useRequestLink();
-  const tableColumns = useMemo(
-    () => columns(linkBase, requestLink),
+  const links = useMemo<RowLinks>(
+    () => ({ linkBase, requestLink }),
     [linkBase, requestLink],
   );
-  const set = (key: keyof RowFilters) => (value: string) =>
+  // A new filter, search or order starts again at the first page; a
+  // refresh keeps the page (or the last there still is).
+  const showPage = clampPage(page, shown.length, pageSize);
+  const onPage = shown.slice(showPage * pageSize, (showPage + 1) * pageSize);
+  const paging = shown.length > firstPageSize;
+  const setFilter = useCallback((key: keyof RowFilters, value: string) => {
     setFilters(current => ({ ...current, [key]: value }));
+    setPage(0);
+  }, []);
+  const search = useCallback((value: string) => {
+    setTerm(value);
+    setPage(0);
+  }, []);
 
   return (
     <>
-      <Box
-        display="flex"
-        flexWrap="wrap"
-        style={{ gap: 16 }}
-        mb={2}
-        role="group"
-        aria-label="Filter claims"
-      >
-        {FILTERS.map(({ key, label }) => (
-          <FilterSelect
-            key={key}
-            id={`storage-filter-${key}`}
-            label={label}
-            value={filters[key]}
-            options={options[key]}
-            onChange={set(key)}
-          />
-        ))}
-      </Box>
-      <Table<StorageRow>
-        title={`${title} (${shown.length}${
-          shown.length !== rows.length ? ` of ${rows.length}` : ''
-        })`}
-        isLoading={loading}
-        columns={tableColumns}
-        data={shown}
-        options={{
-          paging: shown.length > pageSize,
-          pageSize,
-          pageSizeOptions: [pageSize, 50, 100],
-          search: true,
-          debounceInterval: 150,
-          padding: 'dense',
-          emptyRowsWhenPaging: false,
-          draggable: false,
-        }}
-        localization={{
-          body: { emptyDataSourceMessage: 'No claim matches the filters' },
-        }}
+      <FilterBar
+        filters={filters}
+        options={options}
+        onChange={setFilter}
+        className={classes.filters}
       />
+      <Paper>
+        <div className={classes.toolbar}>
+          <Typography variant="h5" component="h2" className={classes.title}>
+            {`${title} (${shown.length}${
+              shown.length !== rows.length ? ` of ${rows.length}` : ''
+            })`}
+          </Typography>
+          <SearchField onSearch={search} />
+        </div>
+        <div className={classes.scroll}>
+          <Table
+            size="small"
+            aria-label={title}
+            aria-busy={loading || undefined}
+            className={loading ? classes.refreshing : undefined}
+          >
+            <TableHead>
+              <TableRow>
+                {CLAIM_COLUMNS.map(column => (
+                  <TableCell
+                    key={column.id}
+                    className={classes.head}
+                    aria-sort={ariaSort(sort, column)}
+                  >
+                    {column.compare ? (
+                      <TableSortLabel
+                        active={sort?.column === column.id}
+                        direction={
+                          sort?.column === column.id ? sort.direction : 'asc'
+                        }
+                        onClick={() => {
+                          setSort(current => nextSort(current, column.id));
+                          setPage(0);
+                        }}
+                      >
+                        {column.title}
+                      </TableSortLabel>
+                    ) : (
+                      column.title
+                    )}
+                  </TableCell>
+                ))}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {onPage.map(row => (
+                <ClaimRow
+                  key={row.id}
+                  row={row}
+                  links={links}
+                  classes={classes}
+                />
+              ))}
+              {onPage.length === 0 && (
+                <TableRow>
+                  <TableCell
+                    colSpan={CLAIM_COLUMNS.length}
+                    className={classes.empty}
+                  >
+                    No claim matches the filters
+                  </TableCell>
+                </TableRow>
+              )}
+            </TableBody>
+          </Table>
+        </div>
+        {paging && (
+          <TablePagination
+            component="div"
+            count={shown.length}
+            page={showPage}
+            rowsPerPage={pageSize}
+            rowsPerPageOptions={[firstPageSize, 50, 100]}
+            onPageChange={(_event, next) => setPage(next)}
+            onRowsPerPageChange={event => {
+              setPageSize(Number(event.target.value));
+              setPage(0);
+            }}
+          />
+        )}
+      </Paper>
     </>
   );
-};
+});

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
@@ -8,6 +8,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import { useEntityStorage } from '../../hooks/useEntityStorage';
 import { formatUsd } from '../../lib/format';
 import { StorageRow } from '../../lib/rows';
+import { sameData } from '../../lib/sameData';
 import { HeaderRow } from '../common/HeaderRow';
 import { RequestStorageDialog } from '../RequestStorageDialog';
 import { ClaimsTable } from './ClaimsTable';
@@ -27,7 +28,78 @@ export function totalCost(rows: readonly StorageRow[]) {
   return { total: Math.round(total * 100) / 100, byUse };
 }
 
+interface SummaryCounts {
+  claimCount: number;
+  requestCount: number;
+  problems: number;
+  total: number;
+  byUse: boolean;
+}
+
+/** What the summary line says of the rows. */
+function summaryCounts(rows: readonly StorageRow[]): SummaryCounts {
+  const problems = rows.filter(
+    r => r.severity === 'error' || r.severity === 'warning',
+  ).length;
+  const requestCount = rows.filter(r => r.kind === 'request').length;
+  return {
+    claimCount: rows.length - requestCount,
+    requestCount,
+    problems,
+    ...totalCost(rows),
+  };
+}
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The counts, the cost, the live indicator and the request buttons above
+ * the table; rendered again only when one of them changes, not at every
+ * refresh.
+ */
+const StorageSummary = memo(function SummaryLine(props: {
+  counts: SummaryCounts;
+  live: boolean;
+  entityRef: string;
+  onRequest: () => void;
+  requestTemplate?: string;
+}) {
+  const { claimCount, requestCount, problems, total, byUse } = props.counts;
+  return (
+    <HeaderRow mb={2}>
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        alignItems="center"
+        style={{ gap: 16 }}
+      >
+        <Typography variant="body1">
+          {plural(claimCount, 'claim')}
+          {requestCount
+            ? `, ${plural(requestCount, 'request')} on the way`
+            : ''}
+          {problems
+            ? `, ${problems} need${problems === 1 ? 's' : ''} attention`
+            : ', all healthy'}
+          {` · ${formatUsd(total)}/mo${
+            byUse ? ' + storage billed by use' : ''
+          }`}
+        </Typography>
+        <Chip
+          size="small"
+          variant="outlined"
+          label={props.live ? 'Live' : 'Refreshes every 30 s'}
+        />
+      </Box>
+      <RequestButtons
+        entityRef={props.entityRef}
+        onRequest={props.onRequest}
+        requestTemplate={props.requestTemplate}
+      />
+    </HeaderRow>
+  );
+},
+sameData);
 
 /**
  * The Storage tab's main view: the claims table, or the empty state.
@@ -41,7 +113,9 @@ export const StorageOverview = ({
   const { entity } = useEntity();
   const storage = useEntityStorage(entity, { approvals: true });
   const [requesting, setRequesting] = useState(false);
+  const request = useCallback(() => setRequesting(true), []);
   const { rows, response } = storage;
+  const counts = useMemo(() => summaryCounts(rows), [rows]);
 
   if (!response && storage.loading) return <Progress />;
   if (!response) {
@@ -50,12 +124,6 @@ export const StorageOverview = ({
     );
   }
   const unsynced = response.clusters.filter(c => !c.synced);
-  const problems = rows.filter(
-    r => r.severity === 'error' || r.severity === 'warning',
-  ).length;
-  const { total, byUse } = totalCost(rows);
-  const requestCount = rows.filter(r => r.kind === 'request').length;
-  const claimCount = rows.length - requestCount;
   const dialog = requesting && (
     <RequestStorageDialog
       open
@@ -91,44 +159,20 @@ export const StorageOverview = ({
           action={
             <RequestButtons
               entityRef={storage.entityRef}
-              onRequest={() => setRequesting(true)}
+              onRequest={request}
               requestTemplate={requestTemplate}
             />
           }
         />
       ) : (
         <>
-          <HeaderRow mb={2}>
-            <Box
-              display="flex"
-              flexWrap="wrap"
-              alignItems="center"
-              style={{ gap: 16 }}
-            >
-              <Typography variant="body1">
-                {plural(claimCount, 'claim')}
-                {requestCount
-                  ? `, ${plural(requestCount, 'request')} on the way`
-                  : ''}
-                {problems
-                  ? `, ${problems} need${problems === 1 ? 's' : ''} attention`
-                  : ', all healthy'}
-                {` · ${formatUsd(total)}/mo${
-                  byUse ? ' + storage billed by use' : ''
-                }`}
-              </Typography>
-              <Chip
-                size="small"
-                variant="outlined"
-                label={storage.live ? 'Live' : 'Refreshes every 30 s'}
-              />
-            </Box>
-            <RequestButtons
-              entityRef={storage.entityRef}
-              onRequest={() => setRequesting(true)}
-              requestTemplate={requestTemplate}
-            />
-          </HeaderRow>
+          <StorageSummary
+            counts={counts}
+            live={storage.live}
+            entityRef={storage.entityRef}
+            onRequest={request}
+            requestTemplate={requestTemplate}
+          />
           <ClaimsTable rows={rows} loading={storage.loading} />
         </>
       )}

@@ -1,6 +1,6 @@
-import Box from '@material-ui/core/Box';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import { SvgIconProps } from '@material-ui/core/SvgIcon';
 import StorageIcon from '@material-ui/icons/Storage';
 import FolderSharedIcon from '@material-ui/icons/FolderShared';
@@ -28,14 +28,22 @@ export const DriverIcon = ({
   return <Icon aria-hidden titleAccess={undefined} {...props} />;
 };
 
-/** Icon and short name of a driver, with the full name as a tooltip. */
-export const DriverLabel = ({ driver }: { driver?: DriverId | string }) => (
-  <Tooltip title={driverTitle(driver)}>
-    <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-      <DriverIcon driver={driver} fontSize="small" color="action" />
-      <Typography variant="body2" component="span" noWrap>
-        {driver ? driverShortTitle(driver) : 'Unknown'}
-      </Typography>
-    </Box>
-  </Tooltip>
+const useStyles = makeStyles(
+  { label: { display: 'flex', alignItems: 'center', gap: 8 } },
+  { name: 'StorageDriverLabel' },
 );
+
+/** Icon and short name of a driver, with the full name as a tooltip. */
+export const DriverLabel = ({ driver }: { driver?: DriverId | string }) => {
+  const classes = useStyles();
+  return (
+    <Tooltip title={driverTitle(driver)}>
+      <div className={classes.label}>
+        <DriverIcon driver={driver} fontSize="small" color="action" />
+        <Typography variant="body2" component="span" noWrap>
+          {driver ? driverShortTitle(driver) : 'Unknown'}
+        </Typography>
+      </div>
+    </Tooltip>
+  );
+};

@@ -20,18 +20,28 @@ function severityColor(theme: Theme, severity: DiagnosisSeverity): string {
   }
 }
 
-const useStyles = makeStyles(theme => ({
-  chip: (props: { severity: DiagnosisSeverity }) => {
-    const color = severityColor(theme, props.severity);
-    return {
-      margin: 0,
-      fontWeight: theme.typography.fontWeightMedium as number,
-      color: theme.palette.getContrastText(color),
-      backgroundColor: color,
-      '& svg': { color: 'inherit' },
-    };
-  },
-}));
+const chipStyle = (theme: Theme, severity: DiagnosisSeverity) => {
+  const color = severityColor(theme, severity);
+  return {
+    margin: 0,
+    fontWeight: theme.typography.fontWeightMedium as number,
+    color: theme.palette.getContrastText(color),
+    backgroundColor: color,
+    '& svg': { color: 'inherit' },
+  };
+};
+
+// A static class per severity: made once per theme, where styles computed
+// from props would make a style sheet for every chip on the page.
+const useStyles = makeStyles(
+  theme => ({
+    ok: chipStyle(theme, 'ok'),
+    info: chipStyle(theme, 'info'),
+    warning: chipStyle(theme, 'warning'),
+    error: chipStyle(theme, 'error'),
+  }),
+  { name: 'StorageStatusChip' },
+);
 
 const ICONS = {
   ok: CheckCircleIcon,
@@ -57,11 +67,11 @@ export const StatusChip = ({
   severity: DiagnosisSeverity;
   size?: 'small' | 'medium';
 }) => {
-  const classes = useStyles({ severity });
+  const classes = useStyles();
   const Icon = ICONS[severity] ?? InfoIcon;
   return (
     <Chip
-      className={classes.chip}
+      className={classes[severity] ?? classes.info}
       size={size}
       icon={<Icon aria-hidden />}
       label={label}

@@ -1,6 +1,6 @@
-import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import { ClaimUsage } from '@eks-storage/backstage-plugin-storage-common';
 import { formatBytes, formatPercent } from '../../lib/fleet';
 import { formatDateTime } from '../../lib/format';
@@ -15,12 +15,18 @@ export function usageText(usage: ClaimUsage): string {
   )} of ${formatBytes(usage.capacityBytes)}`;
 }
 
+const useStyles = makeStyles(
+  { bar: { minWidth: 160 } },
+  { name: 'StorageUsageBar' },
+);
+
 /** How full a claim's file system is, as a bar and in words. */
 export const UsageBar = ({ usage }: { usage: ClaimUsage }) => {
+  const classes = useStyles();
   const percent = Math.min(100, Math.max(0, usage.usedFraction * 100));
   const text = usageText(usage);
   return (
-    <Box minWidth={160}>
+    <div className={classes.bar}>
       <LinearProgress
         variant="determinate"
         value={percent}
@@ -34,6 +40,6 @@ export const UsageBar = ({ usage }: { usage: ClaimUsage }) => {
       >
         {text}
       </Typography>
-    </Box>
+    </div>
   );
 };
