@@ -21,6 +21,7 @@ export function openTab(page: Page, link: string) {
         interactiveMs: number;
         requestStartMs: number;
         answerMs: number;
+        answerKB: number;
         renderMs: number;
       }>((resolve, reject) => {
         const failed = setTimeout(
@@ -63,6 +64,7 @@ export function openTab(page: Page, link: string) {
                   interactiveMs: lastBusy - start,
                   requestStartMs: claims ? claims.startTime - start : NaN,
                   answerMs: claims ? claims.duration : NaN,
+                  answerKB: claims ? claims.encodedBodySize / 1024 : NaN,
                   renderMs: claims ? shown - claims.responseEnd : NaN,
                 });
               };
@@ -115,20 +117,56 @@ export function timeTableChange(page: Page, target: string) {
 }
 
 /**
+ * Records (in the page, from its first script on) when each websocket
+ * message arrives, so a change on screen can be split into the signal's
+ * arrival, the tab's request for the claims, and rendering. Call before
+ * the page loads.
+ */
+export async function recordSignalArrivals(page: Page) {
+  await page.addInitScript(() => {
+    // Room for every claims request of a run (250 by default).
+    performance.setResourceTimingBufferSize(100_000);
+    const arrivals: number[] = [];
+    (window as any).benchSignalArrivals = arrivals;
+    const Native = window.WebSocket;
+    window.WebSocket = class extends Native {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols);
+        this.addEventListener('message', () =>
+          arrivals.push(performance.timeOrigin + performance.now()),
+        );
+      }
+    };
+  });
+}
+
+/** When a change reached the screen, and where its time went (ms since the epoch). */
+export interface RowShown {
+  shownAt: number;
+  /** The first websocket message after the watch began (NaN: none). */
+  signalAt: number;
+  /** The claims request that brought it (NaN unknown). */
+  requestStartAt: number;
+  responseEndAt: number;
+}
+
+/**
  * Starts watching (in the page) for the claim's row to show the state
  * `text` (its status chip); the
  * returned function resolves with when it was on screen, in ms since the
  * epoch (performance.timeOrigin + performance.now(), comparable with
- * Node's). Start it before the change, so nothing is missed.
+ * Node's), and with the signal and the request before it (see
+ * recordSignalArrivals). Start it before the change, so nothing is missed.
  */
 export async function watchRow(
   page: Page,
   claimHref: string,
   text: string,
-): Promise<() => Promise<number>> {
+): Promise<() => Promise<RowShown>> {
   await page.evaluate(
     ({ href, expected }) => {
-      (window as any).benchRowShown = new Promise<number>(resolve => {
+      const since = performance.timeOrigin + performance.now();
+      (window as any).benchRowShown = new Promise<RowShown>(resolve => {
         // The state's chip in the claim's row.
         const done = () =>
           [
@@ -140,10 +178,39 @@ export async function watchRow(
         const changes = new MutationObserver(() => {
           if (!done()) return;
           changes.disconnect();
+          const changedAt = performance.timeOrigin + performance.now();
           requestAnimationFrame(() =>
-            setTimeout(() =>
-              resolve(performance.timeOrigin + performance.now()),
-            ),
+            setTimeout(() => {
+              const shownAt = performance.timeOrigin + performance.now();
+              const signals: number[] = (
+                (window as any).benchSignalArrivals ?? []
+              ).filter((at: number) => at >= since && at <= changedAt);
+              const signalAt = signals.length ? signals[0] : NaN;
+              // The last claims request that ended before the change.
+              const request = (
+                performance.getEntriesByType(
+                  'resource',
+                ) as PerformanceResourceTiming[]
+              )
+                .filter(
+                  entry =>
+                    entry.name.includes('/api/storage/claims') &&
+                    performance.timeOrigin + entry.responseEnd <= changedAt,
+                )
+                .pop();
+              const fromOrigin = (ms?: number) =>
+                ms === undefined ? NaN : performance.timeOrigin + ms;
+              const requestStartAt = fromOrigin(request?.startTime);
+              resolve({
+                shownAt,
+                signalAt,
+                requestStartAt: requestStartAt >= since ? requestStartAt : NaN,
+                responseEndAt:
+                  requestStartAt >= since
+                    ? fromOrigin(request?.responseEnd)
+                    : NaN,
+              });
+            }),
           );
         });
         changes.observe(document.body, {
