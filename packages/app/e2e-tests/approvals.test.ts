@@ -173,6 +173,9 @@ async function decide(
 test('the platform team approves a large io2 volume and the developer gets it', async ({
   browser,
 }, testInfo) => {
+  // Two users' sessions, a decision, and a cluster binding the claim: on a
+  // busy two-core machine this journey alone can take two minutes.
+  test.slow();
   const claim = 'payments-ledger-io2';
   const developer = await signInAs(browser, testInfo, 'guest');
   const id = await requestIo2(developer, claim, '2Ti', testInfo);
@@ -257,6 +260,7 @@ test('the platform team approves a large io2 volume and the developer gets it', 
 test('a rejected request shows the comment and creates nothing', async ({
   browser,
 }, testInfo) => {
+  test.slow();
   const claim = 'payments-reports-io2';
   const comment = 'io2 is for the ledger only: use gp3 for reports.';
   const developer = await signInAs(browser, testInfo, 'guest');
