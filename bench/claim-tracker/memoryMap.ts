@@ -42,6 +42,8 @@ function groupOf(path: string): string {
   if (path.startsWith('[')) return 'kernel';
   if (path === process.execPath) return 'node binary';
   const addon = /([^/]+)\.node$/.exec(path);
+  // swc's addon, also under a hashed name in its cache.
+  if (addon && path.includes('swc')) return 'addon swc (TypeScript transform)';
   if (addon) return `addon ${addon[1]}`;
   return 'other files';
 }

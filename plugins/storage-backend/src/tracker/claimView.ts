@@ -25,6 +25,16 @@ export type { ClaimDetail, ClaimSummary };
 const iso = (value: Date | string | undefined) =>
   value ? new Date(value).toISOString() : undefined;
 
+/** RFC 3339 in UTC to the second, as the API server writes its times. */
+const SERVER_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+
+/**
+ * A time a summary keeps: the cached object's own text when the API server
+ * wrote it in UTC (no copy per claim), else as toISOString writes it.
+ */
+const keptTime = (value: Date | string | undefined) =>
+  typeof value === 'string' && SERVER_TIME.test(value) ? value : iso(value);
+
 /** The objects diagnosis reads for one claim, from the cluster's cache. */
 export function diagnosisInputOf(
   cache: ClusterCache,
@@ -96,7 +106,7 @@ export function summarizeClaim(
     capacity: pvc.status?.capacity?.storage,
     volumeName: pvc.spec?.volumeName,
     phase: pvc.status?.phase,
-    createdAt: iso(metadata.creationTimestamp),
+    createdAt: keptTime(metadata.creationTimestamp),
     diagnosis: keptDiagnosis(diagnosis),
   };
 }

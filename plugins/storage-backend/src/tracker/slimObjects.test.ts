@@ -115,6 +115,10 @@ describe('slimmed cache objects', () => {
       expect(diagnose(fromSlim)).toEqual(diagnosis);
       const summary = summarizeClaim('eks-dev', fromRaw, diagnosis);
       expect(summarizeClaim('eks-dev', fromSlim, diagnosis)).toEqual(summary);
+      // The claim's own time text, when the API server wrote it in UTC.
+      expect(summary.createdAt).toBe(
+        timeText(new Date(String(pvc.metadata?.creationTimestamp))),
+      );
       const { manifest, ...detail } = plain(detailOf(summary, fromRaw));
       const { manifest: slimManifest, ...slimDetail } = plain(
         detailOf(summary, fromSlim),
@@ -146,27 +150,24 @@ describe('slimmed cache objects', () => {
       expect(kept.spec?.csi).toEqual(pv.spec?.csi);
       expect(kept.spec?.storageClassName).toBe(pv.spec?.storageClassName);
       expect(kept.spec?.nodeAffinity).toEqual(pv.spec?.nodeAffinity);
-      expect(kept.metadata?.creationTimestamp).toBe(
-        pv.metadata?.creationTimestamp,
-      );
       expect(kept.metadata?.labels).toEqual(pv.metadata?.labels);
       expect(kept.metadata?.annotations).toEqual(pv.metadata?.annotations);
     }
-    // How long a volume has been left behind; Bound ones do not need it.
+    // When a volume was made and left behind; Bound ones do not need it.
     const volumes = raw.PersistentVolume as V1PersistentVolume[];
     const leftBehind = [...volumes.keys()].filter(
       i => volumes[i].status?.phase !== 'Bound',
     );
     expect(leftBehind.length).toBeGreaterThan(0);
+    const times = (pv: V1PersistentVolume) => [
+      timeText(pv.metadata?.creationTimestamp),
+      timeText(pv.status?.lastPhaseTransitionTime),
+    ];
     expect(
-      leftBehind.map(
-        i =>
-          (slim.PersistentVolume[i] as V1PersistentVolume).status
-            ?.lastPhaseTransitionTime,
+      leftBehind.map(i =>
+        times(slim.PersistentVolume[i] as V1PersistentVolume),
       ),
-    ).toEqual(
-      leftBehind.map(i => timeText(volumes[i].status?.lastPhaseTransitionTime)),
-    );
+    ).toEqual(leftBehind.map(i => times(volumes[i])));
     expect(raw.VolumeSnapshot.length).toBeGreaterThan(0);
     for (const [i, snapshot] of raw.VolumeSnapshot.entries()) {
       const { spec, status } = slim.VolumeSnapshot[i] as any;
@@ -206,12 +207,12 @@ describe('slimmed cache objects', () => {
 
   it('writes timestamps as the API server does, from Dates and text alike', () => {
     const at = '2026-11-01T09:00:00Z';
-    const fromDate = slimObject('PersistentVolume', {
+    const fromDate = slimObject('PersistentVolumeClaim', {
       metadata: { name: 'v', creationTimestamp: new Date(at) },
-    } as V1PersistentVolume);
-    const fromText = slimObject('PersistentVolume', {
+    } as V1PersistentVolumeClaim);
+    const fromText = slimObject('PersistentVolumeClaim', {
       metadata: { name: 'v', creationTimestamp: at as any },
-    } as V1PersistentVolume);
+    } as V1PersistentVolumeClaim);
     expect(fromDate.metadata?.creationTimestamp).toBe(at);
     expect(fromText).toEqual(fromDate);
   });

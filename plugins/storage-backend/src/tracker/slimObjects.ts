@@ -186,20 +186,31 @@ function slimMeta(meta: V1ObjectMeta | undefined): V1ObjectMeta {
   );
 }
 
-/** A volume's metadata: as slimMeta, without namespace (it has none) and uid. */
-function volumeMeta(meta: V1ObjectMeta | undefined): V1ObjectMeta {
+/**
+ * A volume's metadata: as slimMeta, without namespace (it has none) and
+ * uid. When it was made is read of volumes no claim holds (the console's
+ * left-behind volumes), not of Bound ones: `created` says whether to keep it.
+ */
+function volumeMeta(
+  meta: V1ObjectMeta | undefined,
+  options: { created: boolean },
+): V1ObjectMeta {
   const m = meta ?? {};
-  return withRareMeta(
+  const kept = withRareMeta(
     {
       name: m.name,
       resourceVersion: m.resourceVersion,
-      creationTimestamp: timeText(m.creationTimestamp),
-      labels: sharedRecord(m.labels),
+      creationTimestamp: options.created
+        ? timeText(m.creationTimestamp)
+        : undefined,
       annotations: sharedRecord(m.annotations, LAST_APPLIED),
       finalizers: sharedList(m.finalizers),
     },
     m,
   );
+  // Labels, which few volumes have (static ones, some provisioners').
+  if (m.labels) kept.labels = sharedRecord(m.labels);
+  return kept;
 }
 
 /**
@@ -312,7 +323,10 @@ function slimVolume(pv: V1PersistentVolume): V1PersistentVolume {
   const csi = spec?.csi;
   const claimRef = spec?.claimRef;
   return {
-    metadata: volumeMeta(pv.metadata),
+    // A volume that leaves Bound comes again, whole, in a watch event.
+    metadata: volumeMeta(pv.metadata, {
+      created: pv.status?.phase !== 'Bound',
+    }),
     spec:
       spec &&
       withRest(
