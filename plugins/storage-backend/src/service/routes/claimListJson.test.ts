@@ -74,4 +74,27 @@ describe('ClaimJsonCache', () => {
     ).toMatchObject({ cost: { totalMonthlyUsd: 3 } });
     expect(priced).toBe(3);
   });
+
+  it('drops the least recently listed claims past its size', () => {
+    const one = Buffer.byteLength(
+      JSON.stringify({ ...claim('claim-0'), cost: cost(1) }),
+    );
+    const cache = new ClaimJsonCache(one * 3);
+    const summaries = [0, 1, 2, 3].map(n => claim(`claim-${n}`));
+    let priced = 0;
+    const costOf = () => {
+      priced += 1;
+      return cost(1);
+    };
+    summaries.slice(0, 3).forEach(s => cache.itemJson(s, gp3, costOf, {}));
+    cache.itemJson(summaries[0], gp3, costOf, {});
+    // claim-1 is now the least recently listed: the fourth drops it.
+    cache.itemJson(summaries[3], gp3, costOf, {});
+    expect(cache.size).toBeLessThanOrEqual(one * 3);
+    expect(priced).toBe(4);
+    cache.itemJson(summaries[0], gp3, costOf, {});
+    expect(priced).toBe(4);
+    cache.itemJson(summaries[1], gp3, costOf, {});
+    expect(priced).toBe(5);
+  });
 });
