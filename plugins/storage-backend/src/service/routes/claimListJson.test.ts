@@ -25,19 +25,21 @@ const cost = (usd: number) =>
   ({ currency: 'USD', totalMonthlyUsd: usd } as unknown as CostEstimate);
 const gp3 = { metadata: { name: 'gp3' } } as V1StorageClass;
 
+const parsed = (json: Buffer) => JSON.parse(json.toString('utf8'));
+
 describe('ClaimJsonCache', () => {
   it('gives what the spread would, with and without extras', () => {
     const cache = new ClaimJsonCache();
     const summary = claim('ledger-data');
-    expect(
-      JSON.parse(cache.itemJson(summary, gp3, () => cost(1.6), {})),
-    ).toEqual(JSON.parse(JSON.stringify({ ...summary, cost: cost(1.6) })));
+    expect(parsed(cache.itemJson(summary, gp3, () => cost(1.6), {}))).toEqual(
+      JSON.parse(JSON.stringify({ ...summary, cost: cost(1.6) })),
+    );
     const extras = {
       usage: { usedBytes: 5, capacityBytes: 10 },
       expiresAt: '2027-01-01T00:00:00.000Z',
     };
     expect(
-      JSON.parse(cache.itemJson(summary, gp3, () => cost(1.6), extras)),
+      parsed(cache.itemJson(summary, gp3, () => cost(1.6), extras)),
     ).toEqual(
       JSON.parse(JSON.stringify({ ...summary, cost: cost(1.6), ...extras })),
     );
@@ -46,7 +48,7 @@ describe('ClaimJsonCache', () => {
   it('leaves out a cost that is not known', () => {
     const cache = new ClaimJsonCache();
     expect(
-      JSON.parse(cache.itemJson(claim('a'), undefined, () => undefined, {})),
+      parsed(cache.itemJson(claim('a'), undefined, () => undefined, {})),
     ).not.toHaveProperty('cost');
   });
 
@@ -63,15 +65,15 @@ describe('ClaimJsonCache', () => {
     expect(priced).toBe(1);
     // The tracker replaces the summary when the claim changes.
     const changed = { ...summary, capacity: '40Gi' };
-    expect(JSON.parse(cache.itemJson(changed, gp3, costOf, {}))).toMatchObject({
+    expect(parsed(cache.itemJson(changed, gp3, costOf, {}))).toMatchObject({
       capacity: '40Gi',
       cost: { totalMonthlyUsd: 2 },
     });
     // A class edited in the cluster comes as a new object.
     const edited = { ...gp3, parameters: { type: 'io2' } } as V1StorageClass;
-    expect(
-      JSON.parse(cache.itemJson(changed, edited, costOf, {})),
-    ).toMatchObject({ cost: { totalMonthlyUsd: 3 } });
+    expect(parsed(cache.itemJson(changed, edited, costOf, {}))).toMatchObject({
+      cost: { totalMonthlyUsd: 3 },
+    });
     expect(priced).toBe(3);
   });
 
