@@ -74,7 +74,13 @@ const useStyles = makeStyles(
       borderBottom: `1px solid ${theme.palette.grey.A100}`,
       fontWeight: theme.typography.fontWeightBold as number,
       textTransform: 'uppercase',
-      whiteSpace: 'nowrap',
+      wordBreak: 'normal',
+    },
+    // Words break at their ends only (the theme breaks them anywhere).
+    cell: { wordBreak: 'normal' },
+    // Backstage's tables show the highlighted column's title in full contrast.
+    headHighlight: {
+      color: (theme.palette as { textContrast?: string }).textContrast,
     },
     noWrap: { whiteSpace: 'nowrap' },
     highlight: {
@@ -104,7 +110,7 @@ interface ClaimRowProps {
 }
 
 const cellClass = (classes: Classes, layout?: CellLayout) =>
-  layout ? classes[layout] : undefined;
+  layout ? `${classes.cell} ${classes[layout]}` : classes.cell;
 
 /**
  * One claim's row. A refreshed answer brings new objects for every claim;
@@ -321,7 +327,11 @@ export const ClaimsTable = memo(function ClaimsTableView({
                 {CLAIM_COLUMNS.map(column => (
                   <TableCell
                     key={column.id}
-                    className={classes.head}
+                    className={
+                      column.layout === 'highlight'
+                        ? `${classes.head} ${classes.headHighlight}`
+                        : classes.head
+                    }
                     aria-sort={ariaSort(sort, column)}
                   >
                     {column.compare ? (
