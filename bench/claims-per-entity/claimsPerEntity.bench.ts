@@ -197,6 +197,15 @@ async function main() {
             'with the index but before the flush yielded: one viewer p99 229 ms, 100 viewers p99 1,080 ms (the resync stalls)',
           after: 'see ours',
         },
+        nextBottlenecks: [
+          {
+            what: "Then three things made the slow views (p99 above the official plugin's): the informers asked for no watch bookmarks, so each quiet watch hit client-node's 30-second inactivity timeout and, when its version had left the API server's history, listed every object of its kind again (the API requests per view); the resync still re-diagnosed every claim once a minute; and every view serialized and priced each of its 250 claims again (258 KB of JSON, a cost estimate with a schema check per claim: two thirds of the answer's CPU in a profile). Now informers watch with bookmarks as client-go does, the resync re-diagnoses only claims whose diagnosis can change with time alone, and each claim's JSON with its price is kept as bytes while its summary and class are unchanged (bounded, least recently listed dropped first).",
+            before:
+              'apiCallsPerView 0.01, 75 watches reopened during the views, p99 457.69 ms for 100 refreshing viewers (p50 10.17); in a profile of 2 clusters × 10,000 claims under load, 22 ms of CPU in the handler per view',
+            after:
+              'see ours; in the same profile, 6.5 ms of CPU in the handler per view with the JSON kept as text, less with it kept as bytes',
+          },
+        ],
         goal: [
           { figure: 'ours.p99Ms', op: '<', value: 20 },
           { figure: 'speedup', op: '>=', value: 50 },

@@ -110,6 +110,12 @@ function section(key, m, dir) {
       '',
     );
   }
+  for (const next of m.nextBottlenecks ?? []) {
+    lines.push(
+      `**Next bottleneck, removed:** ${next.what} Before: ${next.before}. After: ${next.after}.`,
+      '',
+    );
+  }
   if (m.notes) lines.push(...[].concat(m.notes), '');
   if (existsSync(join(root, dir, 'results.md'))) {
     lines.push(`Details: [${dir}/results.md](${dir}/results.md).`, '');

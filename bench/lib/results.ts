@@ -27,6 +27,8 @@ export interface Measurement {
   unit: string;
   /** What the first bottleneck was and the figure before and after removing it. */
   bottleneck?: { what: string; before: string; after: string };
+  /** The bottlenecks found and removed after the first, in order. */
+  nextBottlenecks?: Array<{ what: string; before: string; after: string }>;
   /** How it was measured, in a sentence or two. */
   method?: string;
   [extra: string]: unknown;

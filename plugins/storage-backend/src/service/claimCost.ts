@@ -23,6 +23,57 @@ export function offeringOfSummary(
   );
 }
 
+/**
+ * Estimates by price table and offering (both live as long as the router),
+ * then by size and access mode: a claim's price is a property of what it
+ * is, not of its name, and a list of a few hundred claims has a handful
+ * of sizes. (Validating and pricing each claim again was a good part of
+ * every claim list's time.)
+ */
+const estimates = new WeakMap<
+  PriceTable,
+  WeakMap<StorageOffering, Map<string, CostEstimate | undefined>>
+>();
+/** Sizes and modes kept per offering; a fleet has far fewer. */
+const MAX_KEPT_PER_OFFERING = 1000;
+
+function estimateFor(
+  offering: StorageOffering,
+  size: string,
+  accessMode: string,
+  prices: PriceTable,
+): CostEstimate | undefined {
+  let byOffering = estimates.get(prices);
+  if (!byOffering) {
+    byOffering = new WeakMap();
+    estimates.set(prices, byOffering);
+  }
+  let kept = byOffering.get(offering);
+  if (!kept) {
+    kept = new Map();
+    byOffering.set(offering, kept);
+  }
+  const key = `${size} ${accessMode}`;
+  if (kept.has(key)) return kept.get(key);
+  const request = storageRequestSchema.safeParse({
+    operation: 'create',
+    // Any valid names: they do not change the price.
+    entityRef: 'component:default/priced',
+    cluster: 'priced',
+    namespace: 'priced',
+    claimName: 'priced',
+    offering: offering.id,
+    size,
+    accessMode,
+  });
+  const estimate = request.success
+    ? estimateMonthlyCost(request.data, offering, prices)
+    : undefined;
+  if (kept.size >= MAX_KEPT_PER_OFFERING) kept.clear();
+  kept.set(key, estimate);
+  return estimate;
+}
+
 /** What a claim costs a month at list price, when its offering is known. */
 export function costOfClaim(
   claim: ClaimSummary,
@@ -38,17 +89,10 @@ export function costOfClaim(
   if (!offering || !size) {
     return undefined;
   }
-  const request = storageRequestSchema.safeParse({
-    operation: 'create',
-    entityRef: claim.entityRef ?? 'component:default/unknown',
-    cluster: claim.cluster,
-    namespace: claim.namespace,
-    claimName: claim.name,
-    offering: offering.id,
+  return estimateFor(
+    offering,
     size,
-    accessMode: claim.accessModes[0] ?? offering.accessModes[0],
-  });
-  return request.success
-    ? estimateMonthlyCost(request.data, offering, prices)
-    : undefined;
+    claim.accessModes[0] ?? offering.accessModes[0],
+    prices,
+  );
 }

@@ -6,8 +6,8 @@ import {
 import { V1StorageClass } from '@kubernetes/client-node';
 import { ClaimSummary } from '../../tracker/claimView';
 
-/** About 16,000 claims' JSON: the claims of the entities viewed lately. */
-const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
+/** About 32,000 claims' JSON: the claims of the entities viewed lately. */
+const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 const COMMA = Buffer.from(',');
 
 interface Kept {
