@@ -165,12 +165,21 @@ async function main() {
           note: 'the tracker before this work: about 4.2 KB per claim with bare claims (no volumes, pods or events); 16.8 KB per claim with the objects measured here',
         },
         bottleneck: {
-          what: "A heap snapshot of the backend with 20,000 claims (BENCH_HEAP_SNAPSHOT) showed where each claim's bytes went. The cache built each slimmed object a field at a time, so most objects had a separate property array and many a hidden class of their own; a claim's name, uid and volume name were copied into its volume, its pods and its events; summaries, states and page fingerprints each kept a namespace/name key string and a map entry per claim, their hashes as heap numbers. Now each kind's objects are one object literal (one hidden class, no property array), repeated statuses are shared whole, objects that name a claim or a volume use its strings, summaries and states (with the fingerprint) are kept by namespace and name with the claim's own strings, and hashes are small integers. (The work before this one: slimmed plain copies instead of client-node's model objects, lists read a page at a time, states and fingerprints as hashes: 14,303 bytes per claim to 3,140 at 20,000 claims.)",
+          what: "The informers' cache kept every object as the API server sent it (pods with containers and status, managed fields, the last-applied annotation), converted into client-node's model classes; per claim the tracker also kept its last transition, the page fingerprint as JSON and a cluster-wide index. Now the cache keeps slimmed plain copies with shared repeated values, lists are read 500 objects a page as JSON, states and fingerprints are hashes, and indexes are built per namespace when needed.",
           before:
-            '3,026 bytes per claim, RSS 774 MiB (peak 802), first sync 34 s (100,000 claims); 3,215 bytes per claim with 20,000',
+            '14,303 bytes per claim, RSS 840 MiB (peak 973), first sync 33 s (20,000 claims)',
           after:
-            '1,910 bytes per claim, RSS 654 MiB (peak 688), first sync 194 s (100,000 claims, on the same machine at a load average of 8: the simulator alone took 100 s to load them; at 20,000 claims, measured between the same changes on the same machine, the sync took 9 to 12 s after them and 12 to 23 s before)',
+            '3,140 bytes per claim, RSS 442 MiB (peak 453), first sync 11 s (20,000 claims); 3,026 bytes per claim, RSS 774 MiB (peak 802), first sync 34 s with 100,000',
         },
+        nextBottlenecks: [
+          {
+            what: "A heap snapshot of the backend with 20,000 claims (BENCH_HEAP_SNAPSHOT) showed where each claim's bytes went. The cache built each slimmed object a field at a time, so most objects had a separate property array and many a hidden class of their own; a claim's name, uid and volume name were copied into its volume, its pods and its events; summaries, states and page fingerprints each kept a namespace/name key string and a map entry per claim, their hashes as heap numbers. Now each kind's objects are one object literal (one hidden class, no property array), repeated statuses are shared whole, objects that name a claim or a volume use its strings, summaries and states (with the fingerprint) are kept by namespace and name with the claim's own strings, and hashes are small integers.",
+            before:
+              '3,026 bytes per claim, RSS 774 MiB (peak 802), first sync 34 s (100,000 claims); 3,215 bytes per claim with 20,000',
+            after:
+              '1,910 bytes per claim, RSS 654 MiB (peak 688), first sync 194 s (100,000 claims, on the same machine at a load average of 8: the simulator alone took 100 s to load them; at 20,000 claims, measured between the same changes on the same machine, the sync took 9 to 12 s after them and 12 to 23 s before)',
+          },
+        ],
         notes,
         goal: [
           { figure: 'ours.bytesPerClaim', op: '<', value: 2048 },
