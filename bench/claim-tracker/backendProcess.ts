@@ -11,7 +11,7 @@ async function main() {
   const clusters = JSON.parse(process.argv[2]);
   const started = Date.now();
   const backend = await startBenchBackend({ clusters, entities: [] });
-  const synced = await waitUntilSynced(backend.url);
+  const synced = await waitForSync(backend.url);
   const syncMs = Date.now() - started;
   // Twice: the second frees what the first finalised.
   global.gc?.();
@@ -50,22 +50,6 @@ async function main() {
     await backend.stop();
     process.exit(0);
   });
-}
-
-/**
- * waitForSync, polling again when a poll's connection was reset: on a
- * loaded machine a kept-alive connection may close under a poll while the
- * first sync keeps this process busy, which says nothing about the sync.
- */
-async function waitUntilSynced(url: string) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await waitForSync(url);
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause;
-      if (attempt >= 5 || cause?.code !== 'ECONNRESET') throw error;
-    }
-  }
 }
 
 main().catch(error => {

@@ -146,10 +146,13 @@ export async function startBenchBackend(options: BenchBackendOptions) {
 export async function waitForSync(url: string, timeoutMs = 600_000) {
   const started = Date.now();
   for (;;) {
-    const response = await fetch(`${url}/api/storage/health`, {
+    // A first sync keeps the backend busy: a poll refused or reset while
+    // it lists is asked again.
+    const body: any = await fetch(`${url}/api/storage/health`, {
       headers: { Authorization: authHeader },
-    });
-    const body: any = response.ok ? await response.json() : undefined;
+    })
+      .then(response => (response.ok ? response.json() : undefined))
+      .catch(() => undefined);
     if (
       body?.clusters?.length &&
       body.clusters.every((c: { synced: boolean }) => c.synced)
