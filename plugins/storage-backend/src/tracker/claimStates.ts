@@ -40,6 +40,8 @@ export class ClaimStates {
 
   constructor(recorded: Iterable<ClaimTransition>) {
     for (const transition of recorded) {
+      // A deleted claim is gone: a claim made again under its name is new.
+      if (transition.toState === 'deleted') continue;
       const key = stateKey({
         ...transition,
         state: transition.toState as Observed['state'],
@@ -101,6 +103,25 @@ export class ClaimStates {
       });
     }
     return transition;
+  }
+
+  /**
+   * Forgets a deleted claim once its deletion is observed: keeping every
+   * claim ever deleted would grow without end where claims come and go
+   * (preview environments, CI). A claim made again under the name starts
+   * anew, as it is a new claim.
+   */
+  forget(claim: Pick<ClaimSummary, 'namespace' | 'name'>): void {
+    const names = this.byNamespace.get(claim.namespace);
+    names?.delete(claim.name);
+    if (names?.size === 0) this.byNamespace.delete(claim.namespace);
+  }
+
+  /** How many claims are kept. */
+  get size(): number {
+    let count = 0;
+    for (const names of this.byNamespace.values()) count += names.size;
+    return count;
   }
 
   /** The hash of what the claim's pages last showed, if they showed it. */

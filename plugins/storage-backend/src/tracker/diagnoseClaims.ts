@@ -67,7 +67,7 @@ export async function diagnoseChangedClaims(
           },
           clock,
         );
-        tracked.states.show(gone, undefined);
+        tracked.states.forget(gone);
         changes.push({ claim: gone, transition });
       }
       continue;
