@@ -45,16 +45,14 @@ function manyRows(count: number): StorageRow[] {
 }
 
 describe('ClaimsTable', () => {
-  it('stays usable with 5,000 claims: pages, filters and searches quickly', async () => {
+  // How fast is measured in bench/frontend, never here.
+  it('stays usable with 5,000 claims: renders one page, filters and searches', async () => {
     const rows = manyRows(5000);
-    const started = performance.now();
     await renderInTestApp(<ClaimsTable rows={rows} />);
     expect(screen.getByText('Storage (5000)')).toBeInTheDocument();
     // One page is rendered, not 5,000 rows.
     expect(screen.getAllByRole('row').length).toBeLessThanOrEqual(22);
-    const rendered = performance.now() - started;
 
-    const filterStarted = performance.now();
     await userEvent.click(screen.getByLabelText('Status'));
     await userEvent.click(
       await screen.findByRole('option', { name: 'Needs attention' }),
@@ -67,7 +65,6 @@ describe('ClaimsTable', () => {
     expect(
       await screen.findByText('Storage (833 of 5000)'),
     ).toBeInTheDocument();
-    const filtered = performance.now() - filterStarted;
 
     fireEvent.change(screen.getByPlaceholderText('Filter'), {
       target: { value: 'claim-04996' },
@@ -75,10 +72,6 @@ describe('ClaimsTable', () => {
     expect(
       await screen.findByText('claim-04996', {}, { timeout: 5000 }),
     ).toBeInTheDocument();
-
-    // Generous bounds for slow CI machines; a quadratic table takes far longer.
-    expect(rendered).toBeLessThan(10_000);
-    expect(filtered).toBeLessThan(10_000);
   });
 
   it('sorts by capacity and by status', async () => {
