@@ -18,7 +18,7 @@ import {
 } from '@kubernetes/client-node';
 import { ClusterCache, VolumeSnapshot } from './ClusterCache';
 import { ClusterIndex } from './clusterIndex';
-import { internText } from './slimObjects';
+import { internText } from './sharedValues';
 
 export type { ClaimDetail, ClaimSummary };
 
