@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { CHROMIUM_ARGS, chromiumPath } from './packages/app/e2e-tests/chromium';
 
 // Playwright loads this file in its runner and again in every worker; the
 // ports are chosen once and handed down through the environment.
@@ -9,10 +10,7 @@ function freePort(): string {
     'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{process.stdout.write(String(s.address().port));s.close()})',
   ]).toString();
 }
-// Debian's Chromium, found on PATH unless CHROMIUM_PATH says otherwise.
-process.env.CHROMIUM_PATH ??= execFileSync('sh', ['-c', 'command -v chromium'])
-  .toString()
-  .trim();
+process.env.CHROMIUM_PATH ??= chromiumPath();
 process.env.E2E_APP_PORT ??= freePort();
 process.env.E2E_BACKEND_PORT ??= freePort();
 process.env.E2E_EKS_DEV_PORT ??= freePort();
@@ -105,16 +103,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      args: [...CHROMIUM_ARGS],
     },
   },
 });

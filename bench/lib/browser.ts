@@ -2,30 +2,21 @@
  * Debian's Chromium under Playwright, as the browser tests run it, and the
  * Storage tab harness served by the benchmark's backend.
  */
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, chromium } from 'playwright-core';
 import { buildHarness, writePage } from './harness/build';
 import { harnessPlugin } from './harness/plugin';
+import {
+  CHROMIUM_ARGS,
+  chromiumPath,
+} from '../../packages/app/e2e-tests/chromium';
 
 export async function launchChromium(): Promise<Browser> {
-  const executablePath =
-    process.env.CHROMIUM_PATH ??
-    execFileSync('sh', ['-c', 'command -v chromium']).toString().trim();
   return chromium.launch({
-    executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    executablePath: chromiumPath(),
+    args: [...CHROMIUM_ARGS],
   });
 }
 
