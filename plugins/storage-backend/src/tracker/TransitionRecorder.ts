@@ -46,7 +46,12 @@ export class TransitionRecorder {
     const due = [...this.unrecorded.keys()].filter(
       key => !this.retries.isWaiting(key),
     );
-    if (due.length === 0) return;
+    if (due.length === 0) {
+      // A retry timer may fire a moment before the wall clock says its key
+      // is due: wait again rather than leave the key for some later flush.
+      this.scheduleRetry();
+      return;
+    }
     const transitions = due.flatMap(key =>
       this.unrecorded.get(key)!.map(transition => ({
         ...transition,
